@@ -1,0 +1,77 @@
+// Package articles is kabar's domain: the Article and Ref model, the parsers
+// that turn every supported input format into articles, and the text helpers
+// (cleaning, title normalisation, canonical URLs) the store matches with.
+//
+// The package is pure: parsers take an io.Reader and return values. It never
+// touches the library on disk or the terminal.
+package articles
+
+import (
+	"fmt"
+	"time"
+)
+
+// Article is one news article as kabar stores and shows it.
+type Article struct {
+	// ID is the store's identifier; zero until the article is stored.
+	ID int64
+	// Title is the headline, given or derived from the lead.
+	Title string
+	// Source is the outlet that published the article ("Pantau", "KOMPAS.com").
+	Source string
+	// URL is the article's address on the web, when known.
+	URL string
+	// Published is the publication time; the zero time when unknown.
+	Published time.Time
+	// Authors and Editors come from credits footers, bylines or dataset columns.
+	Authors []string
+	Editors []string
+	// Body is the article text as Markdown, without related-article markers,
+	// credits footers or site clutter.
+	Body string
+	// Related lists the articles the body pointed at, in order.
+	Related []Ref
+	// Origin says where the article was read from.
+	Origin Origin
+}
+
+// Ref is a related-article reference found in a body: a title and/or a URL as
+// written. The store fills in Target and Match when it resolves the ref.
+type Ref struct {
+	Title string
+	URL   string
+	// Target is the ID of the stored article the ref resolved to, or zero.
+	Target int64
+	// Match says how the ref was resolved; empty until the store resolves it.
+	Match Match
+}
+
+// Match names the rule that resolved a Ref (the "match" field of the JSON
+// contract).
+type Match string
+
+// The resolution rules, in the order the store tries them.
+const (
+	MatchURL        Match = "url"
+	MatchExact      Match = "exact"
+	MatchNormalized Match = "normalized"
+	MatchFuzzy      Match = "fuzzy"
+	MatchPrefix     Match = "prefix"
+	MatchAmbiguous  Match = "ambiguous"
+	MatchNone       Match = "none"
+)
+
+// Origin is the file an article came from and, for files that hold many
+// articles (datasets, feeds), the 1-based record number within it.
+type Origin struct {
+	Path   string
+	Record int
+}
+
+// String formats the origin as "path" or "path#record".
+func (o Origin) String() string {
+	if o.Record == 0 {
+		return o.Path
+	}
+	return fmt.Sprintf("%s#%d", o.Path, o.Record)
+}
