@@ -44,6 +44,8 @@ type Ref struct {
 	Target int64
 	// Match says how the ref was resolved; empty until the store resolves it.
 	Match Match
+	// TargetTitle is the title of the target article, when resolved.
+	TargetTitle string
 }
 
 // Match names the rule that resolved a Ref (the "match" field of the JSON
@@ -74,4 +76,41 @@ func (o Origin) String() string {
 		return o.Path
 	}
 	return fmt.Sprintf("%s#%d", o.Path, o.Record)
+}
+
+// Listing is one row of the article list: what a list or search shows
+// without loading the body.
+type Listing struct {
+	ID         int64
+	Title      string
+	Source     string
+	URL        string
+	Published  time.Time
+	Read       bool
+	Starred    bool
+	HasRelated bool
+}
+
+// Stored is an article as the library holds it: the article with its refs
+// resolved, the reader's state, and the articles that point at it.
+type Stored struct {
+	Article
+	Read    bool
+	Starred bool
+	// Scroll is the last scroll position (a line offset) the reader saved.
+	Scroll       int
+	ReferencedBy []Backlink
+}
+
+// Backlink is an article whose body points at another one.
+type Backlink struct {
+	ID    int64
+	Title string
+}
+
+// Counts summarises a library.
+type Counts struct {
+	Total   int
+	Unread  int
+	Starred int
 }

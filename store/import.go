@@ -1,0 +1,288 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"kabar/articles"
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Parse is passed to every parser (dataset column overrides).
+	Parse articles.Options
+	// Workers is how many files are parsed at once; default GOMAXPROCS.
+	Workers int
+	// BatchSize is how many articles one transaction writes; default 500.
+	BatchSize int
+	// Progress, when set, is called from the importing goroutine after each
+	// input is parsed.
+	Progress func(Progress)
+}
+
+// Progress reports how far an import has come.
+type Progress struct {
+	Done, Total int
+	Path        string
+	Summary     Summary
+}
+
+// Summary counts what an import did. Failures name each input (and record)
+// that could not be read.
+type Summary struct {
+	New, Updated, Unchanged, Skipped, Failed int
+	// Resolved counts refs resolved by this import, old and new.
+	Resolved int
+	Failures []Failure
+}
+
+// Failure is one input that failed, with its error.
+type Failure struct {
+	Path string
+	Err  error
+}
+
+// input is one file (or stdin) to parse.
+type input struct {
+	path string
+}
+
+// parsed is the result of parsing one input.
+type parsed struct {
+	path     string
+	articles []articles.Article
+	err      error
+}
+
+// Import reads files and directories (recursively) into the library. Files
+// of unknown types and empty files are skipped and counted; a file that fails
+// is counted and reported without stopping the rest. Articles are written in
+// batched transactions, so an interrupted import leaves only whole articles
+// and running it again completes it.
+func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (Summary, error) {
+	inputs, skipped, failures := collectInputs(paths)
+	sum := Summary{Skipped: skipped, Failed: len(failures), Failures: failures}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := parseAll(ctx, inputs, workers, opt)
+
+	batchSize := opt.BatchSize
+	if batchSize <= 0 {
+		batchSize = 500
+	}
+	batch := make([]articles.Article, 0, batchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		bs, err := s.saveBatch(ctx, batch)
+		sum.add(bs)
+		batch = batch[:0]
+		return err
+	}
+	done := 0
+	for res := range results {
+		done++
+		switch {
+		case errors.Is(res.err, articles.ErrEmpty) && len(res.articles) == 0,
+			errors.Is(res.err, articles.ErrUnsupported):
+			sum.Skipped++
+		case res.err != nil:
+			sum.Failed++
+			sum.Failures = append(sum.Failures, Failure{Path: res.path, Err: res.err})
+		}
+		for _, a := range res.articles {
+			batch = append(batch, a)
+			if len(batch) >= batchSize {
+				if err := flush(); err != nil {
+					return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+				}
+			}
+		}
+		if opt.Progress != nil {
+			opt.Progress(Progress{Done: done, Total: len(inputs), Path: res.path, Summary: sum})
+		}
+	}
+	if err := flush(); err != nil {
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+	}
+	return sum, nil
+}
+
+// ImportArticles stores articles already parsed (the demo library, tests).
+func (s *Store) ImportArticles(ctx context.Context, as []articles.Article) (Summary, error) {
+	sum, err := s.saveBatch(ctx, as)
+	if err != nil {
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+	}
+	return sum, nil
+}
+
+func (sum *Summary) add(o Summary) {
+	sum.New += o.New
+	sum.Updated += o.Updated
+	sum.Unchanged += o.Unchanged
+	sum.Resolved += o.Resolved
+}
+
+// saveBatch writes a batch of articles and resolves refs in one transaction.
+func (s *Store) saveBatch(ctx context.Context, batch []articles.Article) (Summary, error) {
+	var sum Summary
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := newBatchWriter(ctx, tx, time.Now())
+		if err != nil {
+			return err
+		}
+		sum = Summary{}
+		for i := range batch {
+			o, err := w.save(ctx, &batch[i])
+			if err != nil {
+				return err
+			}
+			switch o {
+			case outcomeNew:
+				sum.New++
+			case outcomeUpdated:
+				sum.Updated++
+			default:
+				sum.Unchanged++
+			}
+		}
+		sum.Resolved, err = w.finish(ctx)
+		return err
+	})
+	return sum, err
+}
+
+// collectInputs expands directories recursively (skipping hidden ones) and
+// counts files whose type kabar does not read.
+func collectInputs(paths []string) (inputs []input, skipped int, failures []Failure) {
+	for _, p := range paths {
+		if p == "-" {
+			inputs = append(inputs, input{path: "-"})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			failures = append(failures, Failure{Path: p, Err: err})
+			continue
+		}
+		if !info.IsDir() {
+			inputs = append(inputs, input{path: absPath(p)})
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				failures = append(failures, Failure{Path: path, Err: err})
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || !d.Type().IsRegular() {
+				return nil
+			}
+			if _, ok := articles.FormatOf(name); !ok && filepath.Ext(name) != "" {
+				skipped++
+				return nil
+			}
+			inputs = append(inputs, input{path: absPath(path)})
+			return nil
+		})
+		if err != nil {
+			failures = append(failures, Failure{Path: p, Err: err})
+		}
+	}
+	return inputs, skipped, failures
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// parseAll parses inputs on a pool of workers and streams the results.
+func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOptions) <-chan parsed {
+	jobs := make(chan input)
+	results := make(chan parsed, workers*2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range jobs {
+				select {
+				case results <- parseInput(in, opt):
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, in := range inputs {
+			select {
+			case jobs <- in:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	return results
+}
+
+// parseInput reads one input; a panic in a parser becomes an error naming it.
+func parseInput(in input, opt ImportOptions) (res parsed) {
+	res.path = in.path
+	defer func() {
+		if r := recover(); r != nil {
+			res.articles, res.err = nil, fmt.Errorf("%s: parser failed: %v", in.path, r)
+		}
+	}()
+	if in.path == "-" {
+		if opt.Stdin == nil {
+			res.err = errors.New("-: no standard input")
+			return res
+		}
+		res.articles, res.err = articles.Parse("-", opt.Stdin, opt.Parse)
+		return res
+	}
+	f, err := os.Open(in.path)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	defer f.Close()
+	res.articles, res.err = articles.Parse(in.path, f, opt.Parse)
+	return res
+}

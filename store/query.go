@@ -1,0 +1,268 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"kabar/articles"
+)
+
+// ErrNotFound reports an article ID that is not in the library.
+var ErrNotFound = errors.New("article not found")
+
+// ListOptions select and page the article list, newest first.
+type ListOptions struct {
+	Offset, Limit int
+	Unread        bool
+	Starred       bool
+}
+
+const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz, a.ref_count > 0,
+	coalesce(s.read, 0), coalesce(s.starred, 0)`
+
+// List returns a page of articles, newest first.
+func (s *Store) List(ctx context.Context, opt ListOptions) ([]articles.Listing, error) {
+	where := listFilter(opt)
+	q := `SELECT ` + listColumns + ` FROM articles a LEFT JOIN state s ON s.article_id = a.id` + where +
+		` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+	return s.queryListings(ctx, "list", q, limitOr(opt.Limit), max(opt.Offset, 0))
+}
+
+func listFilter(opt ListOptions) string {
+	switch {
+	case opt.Unread && opt.Starred:
+		return ` WHERE coalesce(s.read, 0) = 0 AND s.starred = 1`
+	case opt.Unread:
+		return ` WHERE coalesce(s.read, 0) = 0`
+	case opt.Starred:
+		return ` WHERE s.starred = 1`
+	}
+	return ""
+}
+
+func limitOr(n int) int {
+	if n <= 0 {
+		return 100
+	}
+	return n
+}
+
+// Search returns a page of the articles matching a full-text query over
+// title and body, most recently imported first. Any text is accepted:
+// "quoted phrases" and word* prefixes work, and nothing a user types causes a
+// query syntax error. With prefixLast the last word matches as a prefix, as
+// a filter does while typing.
+func (s *Store) Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
+	fts := ftsQuery(query, prefixLast)
+	if fts == "" {
+		return nil, nil
+	}
+	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m
+		JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY a.id DESC`
+	return s.queryListings(ctx, "search "+query, q, fts, limitOr(limit), max(offset, 0))
+}
+
+// SearchCount returns how many articles match a search.
+func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool) (int, error) {
+	fts := ftsQuery(query, prefixLast)
+	if fts == "" {
+		return 0, nil
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, fts).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count search %q: %w", query, err)
+	}
+	return n, nil
+}
+
+func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) ([]articles.Listing, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []articles.Listing
+	for rows.Next() {
+		var l articles.Listing
+		var published sql.NullInt64
+		var tz int
+		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.URL, &published, &tz, &l.HasRelated, &l.Read, &l.Starred); err != nil {
+			return nil, fmt.Errorf("store: %s: %w", what, err)
+		}
+		l.Published = unixTime(published, tz)
+		out = append(out, l)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return out, nil
+}
+
+func unixTime(v sql.NullInt64, tz int) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.Unix(v.Int64, 0).In(time.FixedZone("", tz))
+}
+
+// Counts returns how many articles the library holds, and how many are
+// unread and starred.
+func (s *Store) Counts(ctx context.Context) (articles.Counts, error) {
+	var c articles.Counts
+	var read int
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
+		(SELECT count(*) FROM state WHERE read = 1), (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
+	if err != nil {
+		return c, fmt.Errorf("store: counts: %w", err)
+	}
+	c.Unread = c.Total - read
+	return c, nil
+}
+
+// Article returns one stored article with its refs resolved, its state and
+// the articles that point at it.
+func (s *Store) Article(ctx context.Context, id int64) (articles.Stored, error) {
+	var st articles.Stored
+	var published sql.NullInt64
+	var tz int
+	var authors, editors, origin string
+	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.published, a.published_tz, a.authors, a.editors,
+		a.body, a.origin, coalesce(s.read, 0), coalesce(s.starred, 0), coalesce(s.scroll, 0)
+		FROM articles a LEFT JOIN state s ON s.article_id = a.id WHERE a.id = ?`, id).Scan(
+		&st.ID, &st.Title, &st.Source, &st.URL, &published, &tz, &authors, &editors, &st.Body, &origin, &st.Read, &st.Starred, &st.Scroll)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return st, fmt.Errorf("store: article %d: %w", id, err)
+	}
+	st.Published = unixTime(published, tz)
+	st.Origin = articles.Origin{Path: origin}
+	if err := json.Unmarshal([]byte(authors), &st.Authors); err != nil {
+		return st, fmt.Errorf("store: article %d authors: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(editors), &st.Editors); err != nil {
+		return st, fmt.Errorf("store: article %d editors: %w", id, err)
+	}
+	if st.Related, err = s.refsOf(ctx, id); err != nil {
+		return st, err
+	}
+	if st.ReferencedBy, err = s.backlinks(ctx, id); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+func (s *Store) refsOf(ctx context.Context, id int64) ([]articles.Ref, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.title, r.url, coalesce(r.target_id, 0), r.match, coalesce(t.title, '')
+		FROM refs r LEFT JOIN articles t ON t.id = r.target_id WHERE r.article_id = ? ORDER BY r.pos`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: refs of %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []articles.Ref
+	for rows.Next() {
+		var r articles.Ref
+		var match string
+		if err := rows.Scan(&r.Title, &r.URL, &r.Target, &match, &r.TargetTitle); err != nil {
+			return nil, fmt.Errorf("store: refs of %d: %w", id, err)
+		}
+		r.Match = articles.Match(match)
+		if r.Target == 0 {
+			r.Match = articles.MatchNone
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) backlinks(ctx context.Context, id int64) ([]articles.Backlink, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT a.id, a.title FROM refs r JOIN articles a ON a.id = r.article_id
+		WHERE r.target_id = ? AND r.article_id <> ? ORDER BY a.sort_key DESC, a.id DESC`, id, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: backlinks of %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []articles.Backlink
+	for rows.Next() {
+		var b articles.Backlink
+		if err := rows.Scan(&b.ID, &b.Title); err != nil {
+			return nil, fmt.Errorf("store: backlinks of %d: %w", id, err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// Link is one ref as the links command prints it.
+type Link struct {
+	From   int64
+	Title  string
+	URL    string
+	Target int64
+	Match  articles.Match
+}
+
+// Links calls fn for every ref in the library, in article order, or only the
+// unresolved ones.
+func (s *Store) Links(ctx context.Context, unresolvedOnly bool, fn func(Link) error) error {
+	q := `SELECT article_id, title, url, coalesce(target_id, 0), match FROM refs`
+	if unresolvedOnly {
+		q += ` WHERE target_id IS NULL`
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY article_id, pos`)
+	if err != nil {
+		return fmt.Errorf("store: links: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l Link
+		var match string
+		if err := rows.Scan(&l.From, &l.Title, &l.URL, &l.Target, &match); err != nil {
+			return fmt.Errorf("store: links: %w", err)
+		}
+		l.Match = articles.Match(match)
+		if l.Target == 0 {
+			l.Match = articles.MatchNone
+		}
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// SetRead marks an article read or unread.
+func (s *Store) SetRead(ctx context.Context, id int64, read bool) error {
+	return s.setState(ctx, id, "read", boolInt(read))
+}
+
+// SetStarred stars or unstars an article.
+func (s *Store) SetStarred(ctx context.Context, id int64, starred bool) error {
+	return s.setState(ctx, id, "starred", boolInt(starred))
+}
+
+// SetScroll saves the reader's scroll position in an article.
+func (s *Store) SetScroll(ctx context.Context, id int64, line int) error {
+	return s.setState(ctx, id, "scroll", line)
+}
+
+func (s *Store) setState(ctx context.Context, id int64, column string, value int) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO state (article_id, `+column+`) VALUES (?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET `+column+` = excluded.`+column, id, value)
+	if err != nil {
+		return fmt.Errorf("store: set %s of article %d: %w", column, id, err)
+	}
+	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,304 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"kabar/articles"
+)
+
+// Fuzzy matching: a candidate must share this share of the two titles'
+// distinct words (Jaccard) and every number; titles shorter than
+// fuzzyMinWords words never match fuzzily.
+const (
+	fuzzyMinSimilarity = 0.75
+	fuzzyMinWords      = 4
+	fuzzyCandidates    = 20
+	prefixMinWords     = 3
+)
+
+// resolver resolves refs to stored articles inside one write transaction.
+type resolver struct {
+	tx                                 *sql.Tx
+	byURL, byExact, byNorm, byTextFTS  *sql.Stmt
+	insert, setTarget, candidate       *sql.Stmt
+	olderByNorm, olderByURL, olderPref *sql.Stmt
+}
+
+// refRow is a ref as stored, with its normalised forms.
+type refRow struct {
+	id, articleID    int64
+	title, url       string
+	normTitle, canon string
+}
+
+func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
+	r := &resolver{tx: tx}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&r.byURL, `SELECT id FROM articles WHERE canon_url = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
+		{&r.byExact, `SELECT id FROM articles WHERE title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
+		{&r.byNorm, `SELECT id FROM articles WHERE norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
+		{&r.byTextFTS, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ` + fmt.Sprint(fuzzyCandidates)},
+		{&r.candidate, `SELECT norm_title, sort_key FROM articles WHERE id = ?`},
+		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match) VALUES (?,?,?,?,?,?,?,?)`},
+		{&r.setTarget, `UPDATE refs SET target_id = ?, match = ? WHERE id = ?`},
+		{&r.olderByNorm, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND norm_title = ?`},
+		{&r.olderByURL, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND canon_url = ? AND canon_url <> ''`},
+		{&r.olderPref, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND norm_title >= ? AND norm_title < ?`},
+	}
+	for _, st := range stmts {
+		p, err := tx.PrepareContext(ctx, st.sql)
+		if err != nil {
+			return nil, fmt.Errorf("prepare resolver: %w", err)
+		}
+		*st.dst = p
+	}
+	return r, nil
+}
+
+// insertRef stores one ref of article id with its resolution and reports
+// whether it resolved.
+func (r *resolver) insertRef(ctx context.Context, id int64, pos int, ref articles.Ref) (bool, error) {
+	row := refRow{articleID: id, title: ref.Title, url: ref.URL,
+		normTitle: articles.NormalizeTitle(ref.Title), canon: articles.CanonicalURL(ref.URL)}
+	target, match, err := r.resolve(ctx, row)
+	if err != nil {
+		return false, err
+	}
+	var t any
+	if target != 0 {
+		t = target
+	}
+	if _, err := r.insert.ExecContext(ctx, id, pos, row.title, row.url, row.normTitle, row.canon, t, string(match)); err != nil {
+		return false, fmt.Errorf("insert ref of article %d: %w", id, err)
+	}
+	return target != 0, nil
+}
+
+// resolve applies the rules in order: canonical URL, exact title, normalised
+// title, guarded fuzzy title, title prefix. Two equally good candidates
+// resolve to the newest, reported as ambiguous.
+func (r *resolver) resolve(ctx context.Context, ref refRow) (int64, articles.Match, error) {
+	if ref.canon != "" {
+		if ids, err := queryIDs(ctx, r.byURL, ref.canon, ref.articleID); err != nil || len(ids) > 0 {
+			return pick(ids, articles.MatchURL, err)
+		}
+	}
+	if ref.title == "" {
+		return 0, articles.MatchNone, nil
+	}
+	if ids, err := queryIDs(ctx, r.byExact, ref.title, ref.articleID); err != nil || len(ids) > 0 {
+		return pick(ids, articles.MatchExact, err)
+	}
+	if ref.normTitle == "" {
+		return 0, articles.MatchNone, nil
+	}
+	if ids, err := queryIDs(ctx, r.byNorm, ref.normTitle, ref.articleID); err != nil || len(ids) > 0 {
+		return pick(ids, articles.MatchNormalized, err)
+	}
+	if id, match, err := r.fuzzy(ctx, ref); err != nil || id != 0 {
+		return id, match, err
+	}
+	return r.prefix(ctx, ref)
+}
+
+func pick(ids []int64, match articles.Match, err error) (int64, articles.Match, error) {
+	if err != nil {
+		return 0, "", err
+	}
+	if len(ids) > 1 {
+		return ids[0], articles.MatchAmbiguous, nil
+	}
+	return ids[0], match, nil
+}
+
+func queryIDs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]int64, error) {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("resolve: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("resolve: %w", err)
+	}
+	return ids, nil
+}
+
+// fuzzy finds stored titles that share most words and every number with the
+// ref. Candidates come from the full-text index (titles holding the ref's two
+// longest words), so the cost does not grow with the library.
+func (r *resolver) fuzzy(ctx context.Context, ref refRow) (int64, articles.Match, error) {
+	words := strings.Fields(ref.normTitle)
+	if len(words) < fuzzyMinWords {
+		return 0, "", nil
+	}
+	query := fuzzyQuery(words)
+	if query == "" {
+		return 0, "", nil
+	}
+	ids, err := queryIDs(ctx, r.byTextFTS, query)
+	if err != nil {
+		return 0, "", err
+	}
+	refNums := articles.TitleNumbers(ref.normTitle)
+	var best int64
+	var bestScore float64
+	var bestSort int64
+	tie := false
+	for _, id := range ids {
+		if id == ref.articleID {
+			continue
+		}
+		var norm string
+		var sortKey int64
+		if err := r.candidate.QueryRowContext(ctx, id).Scan(&norm, &sortKey); err != nil {
+			return 0, "", fmt.Errorf("resolve fuzzy: %w", err)
+		}
+		if !slices.Equal(articles.TitleNumbers(norm), refNums) {
+			continue
+		}
+		score := similarity(words, strings.Fields(norm))
+		switch {
+		case score < fuzzyMinSimilarity:
+		case score > bestScore:
+			best, bestScore, bestSort, tie = id, score, sortKey, false
+		case score == bestScore:
+			tie = true
+			if sortKey > bestSort || sortKey == bestSort && id > best {
+				best, bestSort = id, sortKey
+			}
+		}
+	}
+	if best == 0 {
+		return 0, "", nil
+	}
+	if tie {
+		return best, articles.MatchAmbiguous, nil
+	}
+	return best, articles.MatchFuzzy, nil
+}
+
+// fuzzyQuery builds an FTS5 query for titles holding the two longest
+// non-numeric words of a ref.
+func fuzzyQuery(words []string) string {
+	cands := make([]string, 0, len(words))
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			cands = append(cands, w)
+		}
+	}
+	if len(cands) < 2 {
+		return ""
+	}
+	slices.SortStableFunc(cands, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
+	return fmt.Sprintf(`title : (%s AND %s)`, quoteFTS(cands[0]), quoteFTS(cands[1]))
+}
+
+// similarity is the Jaccard similarity of two titles' word sets.
+func similarity(a, b []string) float64 {
+	set := make(map[string]int8, len(a)+len(b))
+	for _, w := range a {
+		set[w] |= 1
+	}
+	for _, w := range b {
+		set[w] |= 2
+	}
+	both := 0
+	for _, v := range set {
+		if v == 3 {
+			both++
+		}
+	}
+	return float64(both) / float64(len(set))
+}
+
+// prefix finds a stored title that the ref's text starts with, longest first:
+// the ref was glued to the sentence that followed it.
+func (r *resolver) prefix(ctx context.Context, ref refRow) (int64, articles.Match, error) {
+	words := strings.Fields(ref.normTitle)
+	for n := len(words) - 1; n >= prefixMinWords; n-- {
+		ids, err := queryIDs(ctx, r.byNorm, strings.Join(words[:n], " "), ref.articleID)
+		if err != nil || len(ids) > 0 {
+			return pick(ids, articles.MatchPrefix, err)
+		}
+	}
+	return 0, articles.MatchNone, nil
+}
+
+// answerOlderRefs resolves unresolved refs, stored earlier, that the given
+// articles answer: by canonical URL, by normalised title, or by a ref text
+// that starts with the article's title. Each lookup uses an index over
+// unresolved refs only.
+func (r *resolver) answerOlderRefs(ctx context.Context, ids []int64) (int, error) {
+	resolved := 0
+	for _, id := range ids {
+		var norm, canon string
+		if err := r.tx.QueryRowContext(ctx, `SELECT norm_title, canon_url FROM articles WHERE id = ?`, id).Scan(&norm, &canon); err != nil {
+			return resolved, fmt.Errorf("resolve older refs: %w", err)
+		}
+		var refs []refRow
+		var err error
+		if canon != "" {
+			if refs, err = queryRefs(ctx, r.olderByURL, canon); err != nil {
+				return resolved, err
+			}
+		}
+		if norm != "" {
+			more, err := queryRefs(ctx, r.olderByNorm, norm)
+			if err != nil {
+				return resolved, err
+			}
+			prefixed, err := queryRefs(ctx, r.olderPref, norm+" ", norm+"!")
+			if err != nil {
+				return resolved, err
+			}
+			refs = append(append(refs, more...), prefixed...)
+		}
+		for _, ref := range refs {
+			target, match, err := r.resolve(ctx, ref)
+			if err != nil {
+				return resolved, err
+			}
+			if target == 0 {
+				continue
+			}
+			if _, err := r.setTarget.ExecContext(ctx, target, string(match), ref.id); err != nil {
+				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+			}
+			resolved++
+		}
+	}
+	return resolved, nil
+}
+
+func queryRefs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]refRow, error) {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("resolve older refs: %w", err)
+	}
+	defer rows.Close()
+	var out []refRow
+	for rows.Next() {
+		var r refRow
+		if err := rows.Scan(&r.id, &r.articleID, &r.title, &r.url, &r.normTitle, &r.canon); err != nil {
+			return nil, fmt.Errorf("resolve older refs: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,160 @@
+// Package store is kabar's library on disk: one SQLite file (pure-Go
+// modernc.org/sqlite with FTS5) holding articles, their related-article refs
+// and how each resolved, the reader's state, and a full-text index. It runs
+// the import pipeline and answers the list, search, show and links queries.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an open library. It is safe for concurrent use; writes are
+// serialised by SQLite, and readers never wait for an import (WAL).
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// busyTimeoutMS is how long a connection waits for another writer.
+const busyTimeoutMS = 10000
+
+// Open opens (creating if needed) the library at path and brings its schema
+// up to date.
+func Open(path string) (*Store, error) {
+	return openVersion(path, len(migrationFiles()))
+}
+
+// openVersion opens the library migrated up to the given schema version; tests
+// use it to build an older library.
+func openVersion(path string, version int) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{
+		fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS),
+		"journal_mode(WAL)",
+		"synchronous(NORMAL)",
+		"foreign_keys(1)",
+		"cache_size(-32000)",
+		"temp_store(MEMORY)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(context.Background(), version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Path is the library file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the library.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store: close %s: %w", s.path, err)
+	}
+	return nil
+}
+
+func migrationFiles() []string {
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	return names
+}
+
+// SchemaVersion returns the library's schema version (PRAGMA user_version).
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("store: schema version: %w", err)
+	}
+	return v, nil
+}
+
+// migrate applies the embedded migrations above the library's version, each
+// in its own transaction together with the version bump.
+func (s *Store) migrate(ctx context.Context, target int) error {
+	current, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	files := migrationFiles()
+	if current > len(files) {
+		return fmt.Errorf("library schema version %d is newer than this kabar (%d)", current, len(files))
+	}
+	for i := current; i < target && i < len(files); i++ {
+		script, err := migrations.ReadFile(files[i])
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", files[i], err)
+		}
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", files[i], err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		return errors.Join(err, tx.Rollback())
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// IsEmpty reports whether the library at path is missing or holds no
+// articles, without creating it.
+func IsEmpty(path string) (bool, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	s, err := Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer s.Close()
+	var n int
+	if err := s.db.QueryRow("SELECT EXISTS (SELECT 1 FROM articles)").Scan(&n); err != nil {
+		return false, fmt.Errorf("store: %s: %w", path, err)
+	}
+	return n == 0, nil
+}

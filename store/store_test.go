@@ -1,0 +1,273 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"kabar/articles"
+)
+
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// seedShape is an article in the seed's shape naming two related titles.
+const seedShape = `
+Kabarku - Pemerintah Kota Malang resmi membuka pasar malam tematik di alun-alun. Para pedagang menyambut baik.
+Dikutip dari laman resmi pemkot, Selasa (12/3/2024). kepala dinas mengatakan pasar buka tiap pekan.
+Baca juga:
+Harga Cabai di Pasar Besar Malang Turun Jelang Ramadan
+Pedagang Kaki Lima Alun-Alun Malang Dapat Tenda Gratis
+Sri Wulandari diketahui sudah menyiapkan seratus lapak dengan sistem undian.
+- Penulis :
+- Dimas Prasetyo
+- Editor :
+- Rahmi Lestari
+`
+
+const laterArticle = `Harga Cabai di Pasar Besar Malang Turun Jelang Ramadan
+Kabarku - Harga cabai rawit di Pasar Besar Malang turun menjelang Ramadan, kata para pedagang pada Senin (11/3/2024).
+`
+
+func TestImportTwiceIsIdempotent(t *testing.T) {
+	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
+	p := writeFile(t, dir, "berita.txt", seedShape)
+	sum, err := s.Import(ctx, []string{p}, ImportOptions{})
+	if err != nil || sum.New != 1 || sum.Unchanged != 0 {
+		t.Fatalf("first import: %+v, %v", sum, err)
+	}
+	sum, err = s.Import(ctx, []string{p}, ImportOptions{})
+	if err != nil || sum.New != 0 || sum.Unchanged != 1 || sum.Updated != 0 {
+		t.Fatalf("second import: %+v, %v", sum, err)
+	}
+	ls, err := s.List(ctx, ListOptions{})
+	if err != nil || len(ls) != 1 {
+		t.Fatalf("list: %+v, %v", ls, err)
+	}
+	a, err := s.Article(ctx, ls[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "Kabarku" || a.Published.Format("2006-01-02") != "2024-03-12" || len(a.Related) != 2 ||
+		a.Authors[0] != "Dimas Prasetyo" || a.Editors[0] != "Rahmi Lestari" || a.Origin.Path != p {
+		t.Fatalf("stored article: %+v", a)
+	}
+	for _, r := range a.Related {
+		if r.Target != 0 || r.Match != articles.MatchNone {
+			t.Errorf("ref %+v resolved with nothing to resolve to", r)
+		}
+	}
+}
+
+func TestLaterImportResolvesOlderRefsAndBacklinks(t *testing.T) {
+	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
+	first := writeFile(t, dir, "a/berita.txt", seedShape)
+	if _, err := s.Import(ctx, []string{first}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	later := writeFile(t, dir, "b/cabai.txt", laterArticle)
+	sum, err := s.Import(ctx, []string{later}, ImportOptions{})
+	if err != nil || sum.New != 1 || sum.Resolved != 1 {
+		t.Fatalf("later import: %+v, %v", sum, err)
+	}
+	src := findByTitlePrefix(t, s, "Pemerintah Kota Malang")
+	dst := findByTitlePrefix(t, s, "Harga Cabai")
+	a, err := s.Article(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Related[0].Target != dst || a.Related[0].Match != articles.MatchExact || a.Related[0].TargetTitle == "" {
+		t.Errorf("ref 0 = %+v, want target %d exact", a.Related[0], dst)
+	}
+	if a.Related[1].Target != 0 {
+		t.Errorf("ref 1 = %+v, want unresolved", a.Related[1])
+	}
+	b, err := s.Article(ctx, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.ReferencedBy) != 1 || b.ReferencedBy[0].ID != src {
+		t.Errorf("referenced_by = %+v, want [%d]", b.ReferencedBy, src)
+	}
+}
+
+func findByTitlePrefix(t *testing.T, s *Store, prefix string) int64 {
+	t.Helper()
+	ls, err := s.List(context.Background(), ListOptions{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range ls {
+		if strings.HasPrefix(l.Title, prefix) {
+			return l.ID
+		}
+	}
+	t.Fatalf("no article titled %q…", prefix)
+	return 0
+}
+
+func TestSameContentFromTwoPlacesIsStoredOnce(t *testing.T) {
+	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
+	a := writeFile(t, dir, "one/berita.txt", seedShape)
+	b := writeFile(t, dir, "two/copy.txt", seedShape)
+	csv := writeFile(t, dir, "data.csv", "title,body\n\"Solo Title\",\"Body of a dataset row.\"\n")
+	csv2 := writeFile(t, dir, "data2.csv", "judul,isi\n\"Solo Title\",\"Body of a dataset row.\"\n")
+	sum, err := s.Import(ctx, []string{a, b, csv, csv2}, ImportOptions{Workers: 1})
+	if err != nil || sum.New != 2 || sum.Unchanged != 2 {
+		t.Fatalf("import: %+v, %v", sum, err)
+	}
+	c, err := s.Counts(ctx)
+	if err != nil || c.Total != 2 {
+		t.Fatalf("counts = %+v, %v", c, err)
+	}
+}
+
+func TestEditedFileUpdatesInPlace(t *testing.T) {
+	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
+	p := writeFile(t, dir, "berita.txt", seedShape)
+	target := writeFile(t, dir, "tenda.txt", "Pedagang Kaki Lima Alun-Alun Malang Dapat Tenda Gratis\nKabarku - Tenda dibagikan gratis pada Senin.\n")
+	if _, err := s.Import(ctx, []string{p}, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	id := findByTitlePrefix(t, s, "Pemerintah Kota Malang")
+	if err := s.SetStarred(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(seedShape, "Harga Cabai di Pasar Besar Malang Turun Jelang Ramadan\n", "", 1)
+	edited = strings.Replace(edited, "seratus lapak", "dua ratus lapak", 1)
+	writeFile(t, dir, "berita.txt", edited)
+	sum, err := s.Import(ctx, []string{p, target}, ImportOptions{Workers: 1})
+	if err != nil || sum.Updated != 1 || sum.New != 1 {
+		t.Fatalf("re-import: %+v, %v", sum, err)
+	}
+	a, err := s.Article(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Body, "dua ratus lapak") || len(a.Related) != 1 || a.Related[0].Target == 0 || !a.Starred {
+		t.Fatalf("updated article: body has edit=%v related=%+v starred=%v", strings.Contains(a.Body, "dua ratus"), a.Related, a.Starred)
+	}
+	c, _ := s.Counts(ctx)
+	if c.Total != 2 {
+		t.Fatalf("total = %d, want 2", c.Total)
+	}
+}
+
+func TestImportCountsSkippedAndFailed(t *testing.T) {
+	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
+	writeFile(t, dir, "ok.txt", seedShape)
+	writeFile(t, dir, "photo.jpg", "\xff\xd8\xff")
+	writeFile(t, dir, "empty.txt", "")
+	writeFile(t, dir, ".hidden/secret.txt", seedShape)
+	writeFile(t, dir, "bad.json", "{not json")
+	sum, err := s.Import(ctx, []string{dir}, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 1 || sum.Skipped != 2 || sum.Failed != 1 || len(sum.Failures) != 1 ||
+		!strings.Contains(sum.Failures[0].Err.Error(), "bad.json") {
+		t.Fatalf("summary = %+v", sum)
+	}
+}
+
+func TestMigrations(t *testing.T) {
+	ctx := context.Background()
+	t.Run("from empty", func(t *testing.T) {
+		s := openTemp(t)
+		v, err := s.SchemaVersion(ctx)
+		if err != nil || v != len(migrationFiles()) {
+			t.Fatalf("version = %d, %v", v, err)
+		}
+	})
+	t.Run("from previous version", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "old.db")
+		old, err := openVersion(path, len(migrationFiles())-1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := old.db.Exec(`INSERT INTO articles (key, content_hash, title, norm_title, sort_key, body, origin, imported)
+			VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'Body.', 'x', 1)`); err != nil {
+			t.Fatal(err)
+		}
+		old.Close()
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if v, _ := s.SchemaVersion(ctx); v != len(migrationFiles()) {
+			t.Fatalf("version after migrate = %d", v)
+		}
+		ls, err := s.List(ctx, ListOptions{})
+		if err != nil || len(ls) != 1 || ls[0].Title != "Old Article" {
+			t.Fatalf("old data after migrate: %+v, %v", ls, err)
+		}
+		if err := s.SetRead(ctx, ls[0].ID, true); err != nil {
+			t.Fatalf("state table missing after migrate: %v", err)
+		}
+	})
+	t.Run("newer library refused", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "new.db")
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.db.Exec("PRAGMA user_version = 99")
+		s.Close()
+		if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "newer") || !strings.Contains(err.Error(), path) {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
+
+func TestStateAndListFilters(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	var as []articles.Article
+	for i := range 5 {
+		as = append(as, articles.Article{Title: "Artikel " + string(rune('A'+i)), Body: "Isi.",
+			Published: time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC), Origin: articles.Origin{Path: "mem", Record: i + 1}})
+	}
+	if _, err := s.ImportArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := s.List(ctx, ListOptions{})
+	if len(ls) != 5 || ls[0].Title != "Artikel E" {
+		t.Fatalf("newest first: %+v", ls)
+	}
+	s.SetRead(ctx, ls[0].ID, true)
+	s.SetStarred(ctx, ls[1].ID, true)
+	s.SetScroll(ctx, ls[1].ID, 42)
+	unread, _ := s.List(ctx, ListOptions{Unread: true})
+	starred, _ := s.List(ctx, ListOptions{Starred: true})
+	page, _ := s.List(ctx, ListOptions{Offset: 3, Limit: 10})
+	c, _ := s.Counts(ctx)
+	a, _ := s.Article(ctx, ls[1].ID)
+	if len(unread) != 4 || len(starred) != 1 || len(page) != 2 || c != (articles.Counts{Total: 5, Unread: 4, Starred: 1}) || a.Scroll != 42 || !a.Starred {
+		t.Fatalf("unread %d starred %d page %d counts %+v scroll %d", len(unread), len(starred), len(page), c, a.Scroll)
+	}
+	if _, err := s.Article(ctx, 9999); err == nil {
+		t.Fatal("missing article gave no error")
+	}
+}
