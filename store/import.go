@@ -45,6 +45,8 @@ type Summary struct {
 	New, Updated, Unchanged, Skipped, Failed int
 	// Resolved counts refs resolved by this import, old and new.
 	Resolved int
+	// ResolveTime is the time spent resolving refs.
+	ResolveTime time.Duration
 	Failures []Failure
 }
 
@@ -86,16 +88,8 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	if batchSize <= 0 {
 		batchSize = 500
 	}
+	w := s.startWriter(ctx, cancel)
 	batch := make([]articles.Article, 0, batchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		bs, err := s.saveBatch(ctx, batch)
-		sum.add(bs)
-		batch = batch[:0]
-		return err
-	}
 	done := 0
 	for res := range results {
 		done++
@@ -110,22 +104,81 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 		for _, a := range res.articles {
 			batch = append(batch, a)
 			if len(batch) >= batchSize {
-				if err := flush(); err != nil {
-					return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
-				}
+				w.write(batch)
+				batch = make([]articles.Article, 0, batchSize)
 			}
 		}
 		if opt.Progress != nil {
-			opt.Progress(Progress{Done: done, Total: len(inputs), Path: res.path, Summary: sum})
+			p := Progress{Done: done, Total: len(inputs), Path: res.path, Summary: sum}
+			p.Summary.add(w.progress())
+			opt.Progress(p)
 		}
 	}
-	if err := flush(); err != nil {
-		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+	if len(batch) > 0 {
+		w.write(batch)
 	}
-	if err := ctx.Err(); err != nil {
+	written, err := w.wait()
+	sum.add(written)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
 		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
 	}
 	return sum, nil
+}
+
+// writer saves batches on a goroutine of its own, so parsing the next files
+// overlaps writing the last ones.
+type writer struct {
+	batches chan []articles.Article
+	done    chan struct{}
+	mu      sync.Mutex
+	sum     Summary
+	err     error
+}
+
+func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *writer {
+	w := &writer{batches: make(chan []articles.Article, 2), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for b := range w.batches {
+			if w.failed() {
+				continue // drain: the import is being cancelled
+			}
+			bs, err := s.saveBatch(ctx, b)
+			w.mu.Lock()
+			w.sum.add(bs)
+			w.err = err
+			w.mu.Unlock()
+			if err != nil {
+				cancel()
+			}
+		}
+	}()
+	return w
+}
+
+func (w *writer) write(b []articles.Article) { w.batches <- b }
+
+func (w *writer) failed() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err != nil
+}
+
+// progress is what the writer has saved so far.
+func (w *writer) progress() Summary {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.sum
+}
+
+// wait flushes the writer and returns what it saved.
+func (w *writer) wait() (Summary, error) {
+	close(w.batches)
+	<-w.done
+	return w.sum, w.err
 }
 
 // ImportArticles stores articles already parsed (the demo library, tests).
@@ -142,6 +195,7 @@ func (sum *Summary) add(o Summary) {
 	sum.Updated += o.Updated
 	sum.Unchanged += o.Unchanged
 	sum.Resolved += o.Resolved
+	sum.ResolveTime += o.ResolveTime
 }
 
 // saveBatch writes a batch of articles and resolves refs in one transaction.
@@ -167,7 +221,9 @@ func (s *Store) saveBatch(ctx context.Context, batch []articles.Article) (Summar
 				sum.Unchanged++
 			}
 		}
+		start := time.Now()
 		sum.Resolved, err = w.finish(ctx)
+		sum.ResolveTime = time.Since(start)
 		return err
 	})
 	return sum, err
@@ -229,7 +285,7 @@ func absPath(p string) string {
 // parseAll parses inputs on a pool of workers and streams the results.
 func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOptions) <-chan parsed {
 	jobs := make(chan input)
-	results := make(chan parsed, workers*2)
+	results := make(chan parsed, 64)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)

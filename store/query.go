@@ -266,3 +266,9 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// Page returns articles newest first from offset: the list the reader pages
+// through.
+func (s *Store) Page(ctx context.Context, offset, limit int) ([]articles.Listing, error) {
+	return s.List(ctx, ListOptions{Offset: offset, Limit: limit})
+}

@@ -24,9 +24,9 @@ const (
 // resolver resolves refs to stored articles inside one write transaction.
 type resolver struct {
 	tx                                 *sql.Tx
-	byURL, byExact, byNorm, byTextFTS  *sql.Stmt
+	byURL, byNorm, byTextFTS           *sql.Stmt
 	insert, setTarget, candidate       *sql.Stmt
-	olderByNorm, olderByURL, olderPref *sql.Stmt
+	olderByURL, olderByTitle            *sql.Stmt
 }
 
 // refRow is a ref as stored, with its normalised forms.
@@ -43,15 +43,15 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		sql string
 	}{
 		{&r.byURL, `SELECT id FROM articles WHERE canon_url = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
-		{&r.byExact, `SELECT id FROM articles WHERE title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
-		{&r.byNorm, `SELECT id FROM articles WHERE norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
+		{&r.byNorm, `SELECT id, title FROM articles WHERE norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 16`},
 		{&r.byTextFTS, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ` + fmt.Sprint(fuzzyCandidates)},
 		{&r.candidate, `SELECT norm_title, sort_key FROM articles WHERE id = ?`},
 		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match) VALUES (?,?,?,?,?,?,?,?)`},
 		{&r.setTarget, `UPDATE refs SET target_id = ?, match = ? WHERE id = ?`},
-		{&r.olderByNorm, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND norm_title = ?`},
 		{&r.olderByURL, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND canon_url = ? AND canon_url <> ''`},
-		{&r.olderPref, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND norm_title >= ? AND norm_title < ?`},
+		// Normalised titles hold only letters, digits and single spaces, so
+		// [t, t+"!") is t itself and every title that starts with t then a space.
+		{&r.olderByTitle, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND norm_title >= ? AND norm_title < ?`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -91,22 +91,48 @@ func (r *resolver) resolve(ctx context.Context, ref refRow) (int64, articles.Mat
 			return pick(ids, articles.MatchURL, err)
 		}
 	}
-	if ref.title == "" {
-		return 0, articles.MatchNone, nil
-	}
-	if ids, err := queryIDs(ctx, r.byExact, ref.title, ref.articleID); err != nil || len(ids) > 0 {
-		return pick(ids, articles.MatchExact, err)
-	}
 	if ref.normTitle == "" {
 		return 0, articles.MatchNone, nil
 	}
-	if ids, err := queryIDs(ctx, r.byNorm, ref.normTitle, ref.articleID); err != nil || len(ids) > 0 {
-		return pick(ids, articles.MatchNormalized, err)
+	if id, match, err := r.byTitle(ctx, ref); err != nil || id != 0 {
+		return id, match, err
 	}
 	if id, match, err := r.fuzzy(ctx, ref); err != nil || id != 0 {
 		return id, match, err
 	}
 	return r.prefix(ctx, ref)
+}
+
+// byTitle matches the exact title, else the normalised title, among stored
+// articles with the ref's normalised title (newest first).
+func (r *resolver) byTitle(ctx context.Context, ref refRow) (int64, articles.Match, error) {
+	rows, err := r.byNorm.QueryContext(ctx, ref.normTitle, ref.articleID)
+	if err != nil {
+		return 0, "", fmt.Errorf("resolve: %w", err)
+	}
+	defer rows.Close()
+	var all, exact []int64
+	for rows.Next() {
+		var id int64
+		var title string
+		if err := rows.Scan(&id, &title); err != nil {
+			return 0, "", fmt.Errorf("resolve: %w", err)
+		}
+		all = append(all, id)
+		if title == ref.title {
+			exact = append(exact, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, "", fmt.Errorf("resolve: %w", err)
+	}
+	switch {
+	case len(exact) > 0:
+		return pick(exact, articles.MatchExact, nil)
+	case len(all) > 0:
+		return pick(all, articles.MatchNormalized, nil)
+	}
+	return 0, "", nil
 }
 
 func pick(ids []int64, match articles.Match, err error) (int64, articles.Match, error) {
@@ -232,9 +258,14 @@ func similarity(a, b []string) float64 {
 func (r *resolver) prefix(ctx context.Context, ref refRow) (int64, articles.Match, error) {
 	words := strings.Fields(ref.normTitle)
 	for n := len(words) - 1; n >= prefixMinWords; n-- {
-		ids, err := queryIDs(ctx, r.byNorm, strings.Join(words[:n], " "), ref.articleID)
-		if err != nil || len(ids) > 0 {
-			return pick(ids, articles.MatchPrefix, err)
+		shorter := ref
+		shorter.normTitle, shorter.title = strings.Join(words[:n], " "), ""
+		id, match, err := r.byTitle(ctx, shorter)
+		if err != nil || id != 0 {
+			if match != articles.MatchAmbiguous {
+				match = articles.MatchPrefix
+			}
+			return id, match, err
 		}
 	}
 	return 0, articles.MatchNone, nil
@@ -242,32 +273,24 @@ func (r *resolver) prefix(ctx context.Context, ref refRow) (int64, articles.Matc
 
 // answerOlderRefs resolves unresolved refs, stored earlier, that the given
 // articles answer: by canonical URL, by normalised title, or by a ref text
-// that starts with the article's title. Each lookup uses an index over
-// unresolved refs only.
-func (r *resolver) answerOlderRefs(ctx context.Context, ids []int64) (int, error) {
+// that starts with the article's title. Each lookup is a range over an index
+// of unresolved refs only.
+func (r *resolver) answerOlderRefs(ctx context.Context, changed []answer) (int, error) {
 	resolved := 0
-	for _, id := range ids {
-		var norm, canon string
-		if err := r.tx.QueryRowContext(ctx, `SELECT norm_title, canon_url FROM articles WHERE id = ?`, id).Scan(&norm, &canon); err != nil {
-			return resolved, fmt.Errorf("resolve older refs: %w", err)
-		}
+	for _, a := range changed {
 		var refs []refRow
 		var err error
-		if canon != "" {
-			if refs, err = queryRefs(ctx, r.olderByURL, canon); err != nil {
+		if a.canon != "" {
+			if refs, err = queryRefs(ctx, r.olderByURL, a.canon); err != nil {
 				return resolved, err
 			}
 		}
-		if norm != "" {
-			more, err := queryRefs(ctx, r.olderByNorm, norm)
+		if a.norm != "" {
+			more, err := queryRefs(ctx, r.olderByTitle, a.norm, a.norm+"!")
 			if err != nil {
 				return resolved, err
 			}
-			prefixed, err := queryRefs(ctx, r.olderPref, norm+" ", norm+"!")
-			if err != nil {
-				return resolved, err
-			}
-			refs = append(append(refs, more...), prefixed...)
+			refs = append(refs, more...)
 		}
 		for _, ref := range refs {
 			target, match, err := r.resolve(ctx, ref)
@@ -284,6 +307,11 @@ func (r *resolver) answerOlderRefs(ctx context.Context, ids []int64) (int, error
 		}
 	}
 	return resolved, nil
+}
+
+// answer is what a changed article can answer refs by.
+type answer struct {
+	norm, canon string
 }
 
 func queryRefs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]refRow, error) {

@@ -52,6 +52,7 @@ type batchWriter struct {
 	now                                 int64
 	pending                             map[int64][]articles.Ref // refs to insert once the batch is in
 	changed                             []int64
+	answers                             []answer
 }
 
 func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWriter, error) {
@@ -124,6 +125,7 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 	a.ID = id
 	if _, seen := w.pending[id]; !seen {
 		w.changed = append(w.changed, id)
+		w.answers = append(w.answers, answer{norm: args[3].(string), canon: args[6].(string)})
 	}
 	w.pending[id] = a.Related
 	if found {
@@ -179,6 +181,6 @@ func (w *batchWriter) finish(ctx context.Context) (resolved int, err error) {
 			}
 		}
 	}
-	n, err := r.answerOlderRefs(ctx, w.changed)
+	n, err := r.answerOlderRefs(ctx, w.answers)
 	return resolved + n, err
 }

@@ -20,7 +20,6 @@ CREATE TABLE articles (
 );
 CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
 CREATE INDEX articles_sort ON articles(sort_key, id);
-CREATE INDEX articles_title ON articles(title);
 CREATE INDEX articles_norm_title ON articles(norm_title);
 CREATE INDEX articles_canon_url ON articles(canon_url) WHERE canon_url <> '';
 
