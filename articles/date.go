@@ -2,7 +2,7 @@ package articles
 
 import (
 	"regexp"
-		"strconv"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"

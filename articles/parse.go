@@ -33,7 +33,7 @@ var extensionFormats = map[string]Format{
 	".txt": FormatText, ".text": FormatText,
 	".md": FormatMarkdown, ".markdown": FormatMarkdown,
 	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
-	".json": FormatJSON,
+	".json":  FormatJSON,
 	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
 	".csv": FormatCSV, ".tsv": FormatTSV,
 	".xml": FormatFeed, ".rss": FormatFeed, ".atom": FormatFeed,

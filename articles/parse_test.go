@@ -76,8 +76,8 @@ func TestParseSingleArticleFixtures(t *testing.T) {
 			source: "Kabarku", date: "2024-03-12",
 			title:   "Pemerintah Kota Malang resmi membuka pasar malam tematik di kawasan alun-alun untuk…",
 			authors: []string{"Dimas Prasetyo"}, editors: []string{"Rahmi Lestari"},
-			related: []Ref{{Title: "Harga Cabai di Pasar Besar Malang Turun Jelang Ramadan"}, {Title: "Pedagang Kaki Lima Alun-Alun Malang Dapat Tenda Gratis"}},
-			bodyHas: []string{"Sri Wulandari diketahui sudah menyiapkan", "“Kami ingin pedagang kecil", "\"Kalau ramai,"},
+			related:    []Ref{{Title: "Harga Cabai di Pasar Besar Malang Turun Jelang Ramadan"}, {Title: "Pedagang Kaki Lima Alun-Alun Malang Dapat Tenda Gratis"}},
+			bodyHas:    []string{"Sri Wulandari diketahui sudah menyiapkan", "“Kami ingin pedagang kecil", "\"Kalau ramai,"},
 			bodyHasNot: []string{"Kabarku -", "Baca juga", "Penulis", "Editor", "Harga Cabai"},
 		}},
 		{"id_title_clutter.txt", want{

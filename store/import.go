@@ -47,7 +47,7 @@ type Summary struct {
 	Resolved int
 	// ResolveTime is the time spent resolving refs.
 	ResolveTime time.Duration
-	Failures []Failure
+	Failures    []Failure
 }
 
 // Failure is one input that failed, with its error.

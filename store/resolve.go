@@ -23,10 +23,10 @@ const (
 
 // resolver resolves refs to stored articles inside one write transaction.
 type resolver struct {
-	tx                                 *sql.Tx
-	byURL, byNorm, byTextFTS           *sql.Stmt
-	insert, setTarget, candidate       *sql.Stmt
-	olderByURL, olderByTitle            *sql.Stmt
+	tx                           *sql.Tx
+	byURL, byNorm, byTextFTS     *sql.Stmt
+	insert, setTarget, candidate *sql.Stmt
+	olderByURL, olderByTitle     *sql.Stmt
 }
 
 // refRow is a ref as stored, with its normalised forms.
