@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+
+	"kabar/articles"
+)
+
+// ioTimeout bounds every library call made from a command.
+const ioTimeout = 10 * time.Second
+
+// Messages that commands send back to the models.
+type (
+	// countsMsg carries the library's counts.
+	countsMsg struct {
+		counts articles.Counts
+		err    error
+	}
+	// pageMsg carries one page of the list or of a filter's results.
+	pageMsg struct {
+		query string // "" for the whole library
+		seq   int    // the filter generation the page belongs to
+		page  int
+		items []articles.Listing
+		err   error
+	}
+	// matchCountMsg carries how many articles a filter matches.
+	matchCountMsg struct {
+		query string
+		seq   int
+		n     int
+		err   error
+	}
+	// filterDueMsg fires when typing has paused long enough to search.
+	filterDueMsg struct{ seq int }
+	// articleMsg carries a loaded article for the reader.
+	articleMsg struct {
+		seq     int
+		article articles.Stored
+		scroll  int // where to put the reader; -1 for the saved position
+		err     error
+	}
+	// renderedMsg carries a rendered article body.
+	renderedMsg struct {
+		key renderKey
+		out string
+		err error
+	}
+	// savedMsg reports the result of a state write.
+	savedMsg struct {
+		what string
+		err  error
+	}
+	// openedMsg reports the result of opening a URL in the browser.
+	openedMsg struct {
+		url string
+		err error
+	}
+)
+
+func withTimeout() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), ioTimeout)
+}
+
+func loadCounts(lib Library) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		c, err := lib.Counts(ctx)
+		return countsMsg{counts: c, err: err}
+	}
+}
+
+func loadPage(lib Library, query string, seq, page int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		var items []articles.Listing
+		var err error
+		if query == "" {
+			items, err = lib.Page(ctx, page*pageSize, pageSize)
+		} else {
+			items, err = lib.Search(ctx, query, page*pageSize, pageSize, true)
+		}
+		return pageMsg{query: query, seq: seq, page: page, items: items, err: err}
+	}
+}
+
+func countMatches(lib Library, query string, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		n, err := lib.SearchCount(ctx, query, true)
+		return matchCountMsg{query: query, seq: seq, n: n, err: err}
+	}
+}
+
+// filterDebounce is how long typing must pause before a filter searches.
+const filterDebounce = 80 * time.Millisecond
+
+func filterAfterPause(seq int) tea.Cmd {
+	return tea.Tick(filterDebounce, func(time.Time) tea.Msg { return filterDueMsg{seq: seq} })
+}
+
+func loadArticle(lib Library, id int64, seq, scroll int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		a, err := lib.Article(ctx, id)
+		return articleMsg{seq: seq, article: a, scroll: scroll, err: err}
+	}
+}
+
+// renderKey identifies one rendering of an article body.
+type renderKey struct {
+	id    int64
+	width int
+	style string
+}
+
+// renderBody renders Markdown with glamour: a renderer of its own per call,
+// since a TermRenderer is not safe for concurrent use.
+func renderBody(key renderKey, markdown string) tea.Cmd {
+	return func() tea.Msg {
+		out, err := RenderMarkdown(markdown, key.width, key.style)
+		return renderedMsg{key: key, out: out, err: err}
+	}
+}
+
+// RenderMarkdown renders an article body with glamour's standard style
+// ("dark" or "light") wrapped to width columns.
+func RenderMarkdown(markdown string, width int, style string) (string, error) {
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	if err != nil {
+		return "", fmt.Errorf("render: %w", err)
+	}
+	out, err := r.Render(markdown)
+	if err != nil {
+		return "", fmt.Errorf("render: %w", err)
+	}
+	return strings.Trim(out, "\n"), nil
+}
+
+func saveRead(lib Library, id int64, read bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		return savedMsg{what: "read state", err: lib.SetRead(ctx, id, read)}
+	}
+}
+
+func saveStarred(lib Library, id int64, starred bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		return savedMsg{what: "star", err: lib.SetStarred(ctx, id, starred)}
+	}
+}
+
+func saveScroll(lib Library, id int64, line int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		return savedMsg{what: "scroll position", err: lib.SetScroll(ctx, id, line)}
+	}
+}
+
+// openURL starts the system's opener ($BROWSER, else xdg-open or open) on a
+// URL, detached from the terminal so the screen is left alone.
+func openURL(url string) tea.Cmd {
+	return func() tea.Msg {
+		if url == "" {
+			return openedMsg{err: errors.New("this article has no URL")}
+		}
+		name, args := opener()
+		cmd := exec.Command(name, append(args, url)...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+		if err := cmd.Start(); err != nil {
+			return openedMsg{url: url, err: fmt.Errorf("open %s: %w", url, err)}
+		}
+		go func() { _ = cmd.Wait() }()
+		return openedMsg{url: url}
+	}
+}
+
+func opener() (string, []string) {
+	if b := strings.Fields(os.Getenv("BROWSER")); len(b) > 0 {
+		return b[0], b[1:]
+	}
+	if runtime.GOOS == "darwin" {
+		return "open", nil
+	}
+	return "xdg-open", nil
+}

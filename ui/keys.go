@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// ListKeys are the list screen's bindings (the DESIGN.md key contract).
+type ListKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Filter, Clear, Star, ToggleRead   key.Binding
+	Help, Quit                              key.Binding
+}
+
+// ReaderKeys are the reader screen's bindings.
+type ReaderKeys struct {
+	Up, Down, PageDown, PageUp, Top, Bottom key.Binding
+	NextLink, PrevLink, Follow, FollowN     key.Binding
+	Back, Forward, Close, OpenURL, Star     key.Binding
+	Search, Help, Quit                      key.Binding
+}
+
+// DefaultListKeys returns the list bindings.
+func DefaultListKeys() ListKeys {
+	return ListKeys{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Star:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		ToggleRead: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read/unread")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+	}
+}
+
+// DefaultReaderKeys returns the reader bindings.
+func DefaultReaderKeys() ReaderKeys {
+	return ReaderKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageDown: key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
+		PrevLink: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
+		Follow:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow link")),
+		FollowN:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "follow nth link")),
+		Back:     key.NewBinding(key.WithKeys("backspace", "h", "alt+left"), key.WithHelp("⌫/h", "back")),
+		Forward:  key.NewBinding(key.WithKeys("l", "alt+right"), key.WithHelp("l", "forward")),
+		Close:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "to list")),
+		OpenURL:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
+		Star:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search missing link")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// ShortHelp is the list's status-line help.
+func (k ListKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Filter, k.Star, k.ToggleRead, k.Help, k.Quit}
+}
+
+// FullHelp is the list's help overlay.
+func (k ListKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Filter, k.Clear, k.Star, k.ToggleRead, k.Help, k.Quit},
+	}
+}
+
+// ShortHelp is the reader's status-line help.
+func (k ReaderKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextLink, k.Follow, k.Back, k.Forward, k.Close, k.Help}
+}
+
+// FullHelp is the reader's help overlay.
+func (k ReaderKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
+		{k.Close, k.OpenURL, k.Star, k.Search, k.Help, k.Quit},
+	}
+}
+
+func keyMatches(msg tea.KeyPressMsg, b key.Binding) bool { return key.Matches(msg, b) }

@@ -1,0 +1,30 @@
+// Package ui is kabar's Bubble Tea program: a root model that routes between
+// a list screen over the whole library and a reader screen that renders an
+// article with glamour and follows its related links with browser-like
+// history. Every load, search, render and write runs in a tea.Cmd; the models
+// only hold state.
+package ui
+
+import (
+	"context"
+
+	"kabar/articles"
+)
+
+// Library is what the reader needs from a library. *store.Store satisfies it.
+type Library interface {
+	// Counts returns the library's size and unread and starred counts.
+	Counts(ctx context.Context) (articles.Counts, error)
+	// Page returns articles newest first, from offset.
+	Page(ctx context.Context, offset, limit int) ([]articles.Listing, error)
+	// Search returns articles matching a full-text query typed by a user,
+	// with the last word matched as a prefix.
+	Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
+	// SearchCount returns how many articles match a query.
+	SearchCount(ctx context.Context, query string, prefixLast bool) (int, error)
+	// Article returns one article with resolved refs and backlinks.
+	Article(ctx context.Context, id int64) (articles.Stored, error)
+	SetRead(ctx context.Context, id int64, read bool) error
+	SetStarred(ctx context.Context, id int64, starred bool) error
+	SetScroll(ctx context.Context, id int64, line int) error
+}

@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kabar/articles"
+)
+
+// pageSize is how many list rows one store query fetches.
+const pageSize = 100
+
+// maxCachedPages bounds the pages a list keeps in memory.
+const maxCachedPages = 8
+
+// openArticleMsg asks the root to open an article in the reader.
+type openArticleMsg struct{ id int64 }
+
+// listModel is the list screen: a virtual list over the library (or a
+// filter's results) that holds only the pages around the cursor.
+type listModel struct {
+	lib  Library
+	keys ListKeys
+
+	width, height int
+	counts        articles.Counts
+	countsKnown   bool
+
+	query      string // the applied filter; "" shows the whole library
+	seq        int    // filter generation; pages of other generations are stale
+	total      int    // rows in the current view
+	totalKnown bool
+	pages      map[int][]articles.Listing
+	loading    map[int]bool
+
+	cursor, offset int
+
+	input       textinput.Model
+	typing      bool // the filter input has focus
+	pendingOpen bool // enter was pressed before the filter's results arrived
+}
+
+func newListModel(lib Library) listModel {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "filter: words, \"a phrase\", prefix*"
+	in.CharLimit = 200
+	return listModel{lib: lib, keys: DefaultListKeys(), input: in,
+		pages: map[int][]articles.Listing{}, loading: map[int]bool{}}
+}
+
+// rows is how many list rows fit on screen.
+func (m listModel) rows() int { return max(m.height-3, 1) }
+
+// init loads the counts and the first page.
+func (m listModel) init() (listModel, tea.Cmd) {
+	m.loading[0] = true
+	return m, tea.Batch(loadCounts(m.lib), loadPage(m.lib, "", m.seq, 0))
+}
+
+func (m listModel) item(i int) (articles.Listing, bool) {
+	page, ok := m.pages[i/pageSize]
+	if !ok || i%pageSize >= len(page) {
+		return articles.Listing{}, false
+	}
+	return page[i%pageSize], true
+}
+
+// update handles the messages meant for the list.
+func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case countsMsg:
+		if msg.err == nil {
+			m.counts, m.countsKnown = msg.counts, true
+			if m.query == "" {
+				m.total, m.totalKnown = msg.counts.Total, true
+				m.clamp()
+			}
+		}
+		return m, nil
+	case pageMsg:
+		return m.gotPage(msg)
+	case matchCountMsg:
+		if msg.seq == m.seq && msg.query == m.query && msg.err == nil {
+			m.total, m.totalKnown = msg.n, true
+			m.clamp()
+		}
+		return m, nil
+	case filterDueMsg:
+		if msg.seq != m.seq {
+			return m, nil // typing went on; a later tick applies it
+		}
+		return m.applyFilter(strings.TrimSpace(m.input.Value()))
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			return m.move(-3)
+		case tea.MouseWheelDown:
+			return m.move(3)
+		}
+	case tea.KeyPressMsg:
+		if m.typing {
+			return m.typingKey(msg)
+		}
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m listModel) key(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Up):
+		return m.move(-1)
+	case key.Matches(msg, m.keys.Down):
+		return m.move(1)
+	case key.Matches(msg, m.keys.PageUp):
+		return m.move(-m.rows())
+	case key.Matches(msg, m.keys.PageDown):
+		return m.move(m.rows())
+	case key.Matches(msg, m.keys.Top):
+		return m.move(-m.cursor)
+	case key.Matches(msg, m.keys.Bottom):
+		return m.move(m.total - 1 - m.cursor)
+	case key.Matches(msg, m.keys.Open):
+		return m, m.openSelected()
+	case key.Matches(msg, m.keys.Filter):
+		m.typing = true
+		return m, m.input.Focus()
+	case key.Matches(msg, m.keys.Clear):
+		if m.query != "" || m.input.Value() != "" {
+			m.input.SetValue("")
+			return m.applyFilter("")
+		}
+	case key.Matches(msg, m.keys.Star):
+		return m.toggle(func(l *articles.Listing) tea.Cmd {
+			l.Starred = !l.Starred
+			return saveStarred(m.lib, l.ID, l.Starred)
+		})
+	case key.Matches(msg, m.keys.ToggleRead):
+		return m.toggle(func(l *articles.Listing) tea.Cmd {
+			l.Read = !l.Read
+			return saveRead(m.lib, l.ID, l.Read)
+		})
+	}
+	return m, nil
+}
+
+// typingKey handles keys while the filter input has focus: arrows still move
+// the cursor, enter opens the selected result, esc clears the filter.
+func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.typing = false
+		m.input.Blur()
+		m.input.SetValue("")
+		return m.applyFilter("")
+	case "enter":
+		m.typing = false
+		m.input.Blur()
+		if q := strings.TrimSpace(m.input.Value()); q != m.query {
+			m.pendingOpen = true
+			return m.applyFilter(q)
+		}
+		return m, m.openSelected()
+	case "up", "down", "pgup", "pgdown":
+		return m.key(msg)
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() == before {
+		return m, cmd
+	}
+	m.seq++
+	return m, tea.Batch(cmd, filterAfterPause(m.seq))
+}
+
+// applyFilter switches the list to a query's results (or back to the whole
+// library for ""), dropping every page of the previous view.
+func (m listModel) applyFilter(q string) (listModel, tea.Cmd) {
+	m.seq++
+	m.query = q
+	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
+	m.cursor, m.offset = 0, 0
+	if q == "" {
+		m.total, m.totalKnown = m.counts.Total, m.countsKnown
+		return m, tea.Batch(loadPage(m.lib, "", m.seq, 0), loadCounts(m.lib))
+	}
+	m.total, m.totalKnown = 0, false
+	return m, tea.Batch(loadPage(m.lib, q, m.seq, 0), countMatches(m.lib, q, m.seq))
+}
+
+func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
+	if msg.seq != m.seq || msg.query != m.query {
+		return m, nil // stale: the filter changed since
+	}
+	delete(m.loading, msg.page)
+	if msg.err != nil {
+		return m, func() tea.Msg { return errorMsg{fmt.Errorf("load list: %w", msg.err)} }
+	}
+	m.pages[msg.page] = msg.items
+	m.evictPages()
+	if !m.totalKnown {
+		m.total = max(m.total, msg.page*pageSize+len(msg.items))
+		if len(msg.items) < pageSize {
+			m.totalKnown = true
+		}
+	}
+	m.clamp()
+	if m.pendingOpen && msg.page == 0 {
+		m.pendingOpen = false
+		return m, m.openSelected()
+	}
+	return m, nil
+}
+
+// evictPages keeps the pages nearest the cursor.
+func (m *listModel) evictPages() {
+	if len(m.pages) <= maxCachedPages {
+		return
+	}
+	here := m.cursor / pageSize
+	for p := range m.pages {
+		if p < here-maxCachedPages/2 || p > here+maxCachedPages/2 {
+			delete(m.pages, p)
+		}
+	}
+}
+
+// move moves the cursor by delta rows and loads the pages it now shows.
+func (m listModel) move(delta int) (listModel, tea.Cmd) {
+	m.cursor += delta
+	m.clamp()
+	return m, m.loadVisible()
+}
+
+// clamp keeps the cursor inside the list and the window around the cursor.
+func (m *listModel) clamp() {
+	m.cursor = max(min(m.cursor, m.total-1), 0)
+	rows := m.rows()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+rows {
+		m.offset = m.cursor - rows + 1
+	}
+	m.offset = max(min(m.offset, m.total-rows), 0)
+}
+
+// loadVisible requests the pages under the visible rows that are missing.
+func (m listModel) loadVisible() tea.Cmd {
+	var cmds []tea.Cmd
+	first, last := m.offset/pageSize, (m.offset+m.rows())/pageSize
+	for p := first; p <= last && p*pageSize < max(m.total, 1); p++ {
+		if _, ok := m.pages[p]; ok || m.loading[p] {
+			continue
+		}
+		m.loading[p] = true
+		cmds = append(cmds, loadPage(m.lib, m.query, m.seq, p))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m listModel) openSelected() tea.Cmd {
+	it, ok := m.item(m.cursor)
+	if !ok {
+		return nil
+	}
+	return func() tea.Msg { return openArticleMsg{id: it.ID} }
+}
+
+// toggle changes the selected row's state and saves it.
+func (m listModel) toggle(change func(*articles.Listing) tea.Cmd) (listModel, tea.Cmd) {
+	page, ok := m.pages[m.cursor/pageSize]
+	if !ok || m.cursor%pageSize >= len(page) {
+		return m, nil
+	}
+	page = append([]articles.Listing(nil), page...)
+	cmd := change(&page[m.cursor%pageSize])
+	m.pages[m.cursor/pageSize] = page
+	return m, tea.Sequence(cmd, loadCounts(m.lib))
+}
+
+// markRead records in the loaded pages that an article was read.
+func (m *listModel) markRead(id int64) {
+	for p, page := range m.pages {
+		for i := range page {
+			if page[i].ID == id && !page[i].Read {
+				page = append([]articles.Listing(nil), page...)
+				page[i].Read = true
+				m.pages[p] = page
+				return
+			}
+		}
+	}
+}
+
+// setStarred records in the loaded pages that an article was (un)starred.
+func (m *listModel) setStarred(id int64, starred bool) {
+	for p, page := range m.pages {
+		for i := range page {
+			if page[i].ID == id {
+				page = append([]articles.Listing(nil), page...)
+				page[i].Starred = starred
+				m.pages[p] = page
+				return
+			}
+		}
+	}
+}
+
+// view draws the filter line and the visible rows.
+func (m listModel) view(st Styles) string {
+	var b strings.Builder
+	b.WriteString(m.filterLine(st))
+	b.WriteByte('\n')
+	rows := m.rows()
+	for r := 0; r < rows; r++ {
+		i := m.offset + r
+		if r > 0 {
+			b.WriteByte('\n')
+		}
+		switch {
+		case i >= m.total && r == 0 && m.query != "" && m.totalKnown:
+			b.WriteString(st.Dim.Render(ansi.Truncate("  no articles match “"+m.query+"”", m.width, "…")))
+		case i >= m.total && r == 0 && m.totalKnown:
+			b.WriteString(st.Dim.Render(ansi.Truncate("  the library is empty — kabar import PATH…", m.width, "…")))
+		case i >= m.total:
+		default:
+			it, ok := m.item(i)
+			if !ok {
+				b.WriteString(st.Dim.Render("  …"))
+				continue
+			}
+			b.WriteString(m.row(st, it, i == m.cursor))
+		}
+	}
+	return b.String()
+}
+
+func (m listModel) filterLine(st Styles) string {
+	if !m.typing && m.query == "" {
+		return st.Dim.Render(ansi.Truncate(strings.Repeat("─", m.width), m.width, ""))
+	}
+	count := ""
+	switch {
+	case m.query == "":
+	case m.totalKnown:
+		count = fmt.Sprintf("  %d matches", m.total)
+	default:
+		count = "  searching…"
+	}
+	line := m.input.View()
+	if !m.typing {
+		line = st.FilterLabel.Render("/ ") + m.query
+	}
+	return ansi.Truncate(line+st.Dim.Render(count), m.width, "…")
+}
+
+// row draws one article: cursor, unread and star marks, a link marker, date,
+// title and outlet.
+func (m listModel) row(st Styles, it articles.Listing, selected bool) string {
+	mark := func(on bool, s string, style func(...string) string) string {
+		if !on {
+			return " "
+		}
+		return style(s)
+	}
+	rowStyle := st.Row
+	if selected {
+		rowStyle = st.RowSelected
+	}
+	cursor := "  "
+	if selected {
+		cursor = "▌ "
+	}
+	date := "          "
+	if !it.Published.IsZero() {
+		date = it.Published.Format("2006-01-02")
+	}
+	prefix := cursor + mark(!it.Read, "•", st.Unread.Render) + mark(it.Starred, "★", st.Star.Render) +
+		mark(it.HasRelated, "↗", st.LinkMark.Render) + " " + st.Date.Render(date) + "  "
+	source := ""
+	if it.Source != "" && m.width >= 60 {
+		source = "  " + ansi.Truncate(it.Source, 18, "…")
+	}
+	titleWidth := m.width - ansi.StringWidth(prefix) - ansi.StringWidth(source)
+	title := ansi.Truncate(it.Title, max(titleWidth, 1), "…")
+	pad := max(titleWidth-ansi.StringWidth(title), 0)
+	line := prefix + rowStyle.Render(title+strings.Repeat(" ", pad)) + st.Source.Render(source)
+	return ansi.Truncate(line, m.width, "")
+}
+
+// selectedID is the article under the cursor, if loaded.
+func (m listModel) selectedID() (int64, bool) {
+	it, ok := m.item(m.cursor)
+	return it.ID, ok
+}

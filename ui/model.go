@@ -1,0 +1,428 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kabar/articles"
+)
+
+// Minimum usable terminal size; below it the reader shows a "too small"
+// message.
+const (
+	minWidth  = 40
+	minHeight = 8
+)
+
+// maxCachedRenders bounds the rendered bodies kept in memory.
+const maxCachedRenders = 64
+
+type screen int
+
+const (
+	screenList screen = iota
+	screenReader
+)
+
+// Options describe the library being shown.
+type Options struct {
+	// Name labels the library in the header (its file name, say).
+	Name string
+	// Demo marks the embedded demo library; Hint is shown under it.
+	Demo bool
+	Hint string
+}
+
+// Messages for the status line.
+type (
+	statusMsg struct{ text string }
+	errorMsg  struct{ err error }
+)
+
+func statusCmd(text string) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text} }
+}
+
+// Model is the root model: it owns the window, the styles and the render
+// cache, and routes messages to the list or the reader.
+type Model struct {
+	lib  Library
+	opts Options
+
+	width, height int
+	styles        Styles
+	help          help.Model
+	showHelp      bool
+
+	screen  screen
+	list    listModel
+	reader  readerModel
+	history History
+	loadSeq int // the article load the reader is waiting for
+
+	renders     map[renderKey]string
+	renderOrder []renderKey
+
+	status      string
+	statusIsErr bool
+	quitting    bool
+}
+
+// New returns the root model over a library.
+func New(lib Library, opts Options) Model {
+	st := NewStyles(true)
+	h := help.New()
+	h.Styles = st.Help
+	return Model{lib: lib, opts: opts, styles: st, help: h,
+		list: newListModel(lib), reader: newReaderModel(), renders: map[renderKey]string{}}
+}
+
+// Init asks for the terminal's background and loads the first page.
+func (m Model) Init() tea.Cmd {
+	var cmd tea.Cmd
+	m.list, cmd = m.list.init()
+	return tea.Batch(tea.RequestBackgroundColor, cmd)
+}
+
+// Update routes a message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		return m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.styles = NewStyles(msg.IsDark())
+		m.help.Styles = m.styles.Help
+		m.reader.compose(m.styles)
+		return m, m.renderCurrent()
+	case tea.KeyPressMsg:
+		return m.keyPress(msg)
+	case statusMsg:
+		m.status, m.statusIsErr = msg.text, false
+	case errorMsg:
+		m.status, m.statusIsErr = msg.err.Error(), true
+	case savedMsg:
+		if msg.err != nil {
+			m.status, m.statusIsErr = fmt.Sprintf("could not save %s: %v", msg.what, msg.err), true
+		}
+	case openedMsg:
+		if msg.err != nil {
+			m.status, m.statusIsErr = msg.err.Error(), true
+		} else {
+			m.status, m.statusIsErr = "opened "+msg.url, false
+		}
+	case openArticleMsg:
+		m.history = m.history.Open(msg.id, 0)
+		return m.load(msg.id, -1)
+	case followMsg:
+		cmd := m.saveScroll()
+		m.history = m.history.Follow(msg.id, m.reader.scroll)
+		m, load := m.load(msg.id, 0)
+		return m, tea.Batch(cmd, load)
+	case searchTitleMsg:
+		m.screen = screenList
+		m.list.input.SetValue(msg.title)
+		var cmd tea.Cmd
+		m.list, cmd = m.list.applyFilter(msg.title)
+		return m, cmd
+	case articleMsg:
+		return m.articleLoaded(msg)
+	case renderedMsg:
+		return m.rendered(msg)
+	case tea.MouseWheelMsg:
+		if m.screen == screenReader {
+			m.reader, _ = m.reader.update(msg, m.styles)
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.list, cmd = m.list.update(msg)
+		return m, cmd
+	default:
+		var cmd tea.Cmd
+		m.list, cmd = m.list.update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
+	m.width, m.height = w, h
+	m.help.SetWidth(w)
+	m.list.width, m.list.height = w, h
+	m.list.input.SetWidth(max(w-20, 10))
+	m.list.clamp()
+	m.reader.width, m.reader.height = w, h
+	m.reader.compose(m.styles)
+	return m, tea.Batch(m.list.loadVisible(), m.renderCurrent())
+}
+
+func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	m.status, m.statusIsErr = "", false
+	if msg.String() == "ctrl+c" {
+		return m.quit()
+	}
+	if m.showHelp {
+		m.showHelp = false // any key closes the help
+		return m, nil
+	}
+	if msg.String() == "?" && !m.list.typing {
+		m.showHelp = true
+		return m, nil
+	}
+	if m.screen == screenReader {
+		return m.readerKey(msg)
+	}
+	if msg.String() == "q" && !m.list.typing {
+		return m.quit()
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.update(msg)
+	return m, cmd
+}
+
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.quitting = true
+	if m.screen == screenReader {
+		return m, tea.Sequence(m.saveScroll(), tea.Quit)
+	}
+	return m, tea.Quit
+}
+
+// readerKey handles the keys that move between articles and screens, and
+// hands the rest to the reader.
+func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.reader.keys
+	switch {
+	case keyMatches(msg, k.Close):
+		cmd := m.saveScroll()
+		m.screen = screenList
+		return m, tea.Batch(cmd, loadCounts(m.lib))
+	case keyMatches(msg, k.Back):
+		h, ok := m.history.Back(m.reader.scroll)
+		if !ok {
+			m.status = "no earlier article in this trail (esc for the list)"
+			return m, nil
+		}
+		cmd := m.saveScroll()
+		m.history = h
+		m, load := m.load(h.Current().ID, h.Current().Scroll)
+		return m, tea.Batch(cmd, load)
+	case keyMatches(msg, k.Forward):
+		h, ok := m.history.Forward(m.reader.scroll)
+		if !ok {
+			m.status = "nothing to go forward to"
+			return m, nil
+		}
+		cmd := m.saveScroll()
+		m.history = h
+		m, load := m.load(h.Current().ID, h.Current().Scroll)
+		return m, tea.Batch(cmd, load)
+	case keyMatches(msg, k.OpenURL):
+		return m, openURL(m.reader.article.URL)
+	case keyMatches(msg, k.Star):
+		a := &m.reader.article
+		a.Starred = !a.Starred
+		m.list.setStarred(a.ID, a.Starred)
+		return m, tea.Sequence(saveStarred(m.lib, a.ID, a.Starred), loadCounts(m.lib))
+	}
+	var cmd tea.Cmd
+	m.reader, cmd = m.reader.update(msg, m.styles)
+	return m, cmd
+}
+
+// load shows the reader and loads an article; scroll -1 restores the
+// article's saved position.
+func (m Model) load(id int64, scroll int) (Model, tea.Cmd) {
+	m.screen = screenReader
+	m.loadSeq++
+	return m, loadArticle(m.lib, id, m.loadSeq, scroll)
+}
+
+func (m Model) saveScroll() tea.Cmd {
+	if !m.reader.loaded {
+		return nil
+	}
+	return saveScroll(m.lib, m.reader.article.ID, m.reader.scroll)
+}
+
+func (m Model) articleLoaded(msg articleMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != m.loadSeq {
+		return m, nil // the reader moved on
+	}
+	if msg.err != nil {
+		m.status, m.statusIsErr = msg.err.Error(), true
+		if !m.reader.loaded {
+			m.screen = screenList
+		}
+		return m, nil
+	}
+	scroll := msg.scroll
+	if scroll < 0 {
+		scroll = msg.article.Scroll
+	}
+	wasRead := msg.article.Read
+	msg.article.Read = true
+	m.reader = m.reader.show(msg.article, scroll, m.styles)
+	var cmds []tea.Cmd
+	if !wasRead {
+		m.list.markRead(msg.article.ID)
+		cmds = append(cmds, tea.Sequence(saveRead(m.lib, msg.article.ID, true), loadCounts(m.lib)))
+	}
+	if out, ok := m.renders[m.currentKey()]; ok {
+		m.reader = m.reader.setBody(out, m.currentKey().width, m.styles)
+		m.reader.scroll = max(min(scroll, m.reader.maxScroll()), 0)
+	} else {
+		cmds = append(cmds, m.renderCurrent())
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m Model) currentKey() renderKey {
+	return renderKey{id: m.reader.article.ID, width: wrapWidth(m.width), style: m.styles.GlamourStyle()}
+}
+
+// renderCurrent renders the reader's article at the current width and style
+// unless that rendering is cached.
+func (m Model) renderCurrent() tea.Cmd {
+	if !m.reader.loaded || m.width == 0 || strings.TrimSpace(m.reader.article.Body) == "" {
+		return nil
+	}
+	k := m.currentKey()
+	if out, ok := m.renders[k]; ok {
+		return func() tea.Msg { return renderedMsg{key: k, out: out} }
+	}
+	return renderBody(k, m.reader.article.Body)
+}
+
+func (m Model) rendered(msg renderedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status, m.statusIsErr = msg.err.Error(), true
+		return m, nil
+	}
+	if _, ok := m.renders[msg.key]; !ok {
+		if len(m.renderOrder) >= maxCachedRenders {
+			delete(m.renders, m.renderOrder[0])
+			m.renderOrder = m.renderOrder[1:]
+		}
+		m.renders[msg.key] = msg.out
+		m.renderOrder = append(m.renderOrder, msg.key)
+	}
+	if msg.key == m.currentKey() {
+		scroll := m.reader.scroll
+		m.reader = m.reader.setBody(msg.out, msg.key.width, m.styles)
+		m.reader.scroll = max(min(scroll, m.reader.maxScroll()), 0)
+	}
+	return m, nil
+}
+
+// View draws the screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.viewText())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "kabar"
+	return v
+}
+
+// viewText is the screen as text; tests compare it, ANSI stripped, with
+// golden files.
+func (m Model) viewText() string {
+	if m.quitting || m.width == 0 {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return m.tooSmall()
+	}
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.helpView()
+	case m.screen == screenReader:
+		body = m.reader.view()
+	default:
+		body = m.list.view(m.styles)
+	}
+	return m.titleBar() + "\n" + body + "\n" + m.statusLine()
+}
+
+func (m Model) tooSmall() string {
+	msg := fmt.Sprintf("kabar needs at least %dx%d; this terminal is %dx%d", minWidth, minHeight, m.width, m.height)
+	lines := strings.Split(ansi.Hardwrap(ansi.Wordwrap(msg, max(m.width, 1), " "), max(m.width, 1), true), "\n")
+	if len(lines) > max(m.height, 1) {
+		lines = lines[:max(m.height, 1)]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// titleBar is the first line: the library, its counts, and in the reader
+// the history depth.
+func (m Model) titleBar() string {
+	st := m.styles
+	name := m.opts.Name
+	if m.opts.Demo {
+		name = st.Demo.Render("DEMO") + " " + name
+	}
+	left := st.Header.Render("kabar") + " " + name
+	var right string
+	if m.screen == screenReader && !m.showHelp {
+		back, fwd := m.history.Depth()
+		right = st.HeaderDim.Render(fmt.Sprintf("◀ %d  ▶ %d", back, fwd))
+	} else if m.list.countsKnown {
+		c := m.list.counts
+		right = st.HeaderDim.Render(fmt.Sprintf("%d articles · %d unread · %d starred", c.Total, c.Unread, c.Starred))
+	}
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return ansi.Truncate(left+" "+right, m.width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// statusLine is the last line: a message, else position and key help.
+func (m Model) statusLine() string {
+	st := m.styles
+	if m.status != "" {
+		style := st.Status
+		if m.statusIsErr {
+			style = st.StatusError
+		}
+		return style.Render(ansi.Truncate(m.status, m.width, "…"))
+	}
+	if m.opts.Demo && m.opts.Hint != "" && m.screen == screenList && !m.list.typing {
+		return st.Demo.Render(ansi.Truncate(m.opts.Hint, m.width, "…"))
+	}
+	var left string
+	var keys help.KeyMap = m.list.keys
+	if m.screen == screenReader {
+		keys = m.reader.keys
+		left = st.Status.Render(m.reader.position()) + "  "
+	} else if m.list.total > 0 {
+		left = st.Status.Render(fmt.Sprintf("%d/%d", m.list.cursor+1, m.list.total)) + "  "
+	}
+	m.help.SetWidth(max(m.width-ansi.StringWidth(left), 0))
+	return ansi.Truncate(left+m.help.ShortHelpView(keys.ShortHelp()), m.width, "")
+}
+
+// helpView is the help overlay, generated from the screen's key bindings.
+func (m Model) helpView() string {
+	var keys help.KeyMap = m.list.keys
+	title := "List keys"
+	if m.screen == screenReader {
+		keys, title = m.reader.keys, "Reader keys"
+	}
+	h := m.help
+	h.ShowAll = true
+	box := m.styles.Overlay.Render(m.styles.Section.Render(title) + "\n\n" + h.FullHelpView(keys.FullHelp()) +
+		"\n\n" + m.styles.Dim.Render("press any key to close"))
+	return lipgloss.Place(m.width, max(m.height-2, 1), lipgloss.Center, lipgloss.Center, box)
+}
+
+// Current reports which article the reader shows, if any (for tests and
+// callers that save state on exit).
+func (m Model) Current() (articles.Stored, bool) {
+	return m.reader.article, m.screen == screenReader && m.reader.loaded
+}

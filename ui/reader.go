@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"kabar/articles"
+)
+
+// maxWrap is the widest the reader wraps an article body.
+const maxWrap = 100
+
+// followMsg asks the root to follow a link to a stored article.
+type followMsg struct{ id int64 }
+
+// searchTitleMsg asks the root to search the library for a title that a link
+// names but the library does not hold.
+type searchTitleMsg struct{ title string }
+
+// link is one followable line of the reader: a related ref or a backlink.
+type link struct {
+	ref      *articles.Ref
+	backlink *articles.Backlink
+}
+
+func (l link) target() int64 {
+	if l.backlink != nil {
+		return l.backlink.ID
+	}
+	return l.ref.Target
+}
+
+func (l link) label() string {
+	if l.backlink != nil {
+		return l.backlink.Title
+	}
+	if l.ref.Title != "" {
+		return l.ref.Title
+	}
+	return l.ref.URL
+}
+
+// readerModel is the reader screen: one article's header, rendered body and
+// links, scrolled as a list of lines.
+type readerModel struct {
+	keys ReaderKeys
+
+	width, height int
+	article       articles.Stored
+	loaded        bool
+	body          []string // rendered body lines; nil until rendered
+	bodyWidth     int      // the wrap width body was rendered at
+	links         []link
+	selected      int // index into links, -1 for none
+
+	lines     []string // header + body + link sections
+	linkLine  []int    // line of each link in lines
+	scroll    int
+	offerFind string // a missing link's title, offered for search
+}
+
+func newReaderModel() readerModel {
+	return readerModel{keys: DefaultReaderKeys(), selected: -1}
+}
+
+// viewHeight is how many content lines fit between the title bar and the
+// status line.
+func (m readerModel) viewHeight() int { return max(m.height-2, 1) }
+
+// wrapWidth is the width bodies are rendered at for a terminal width.
+func wrapWidth(termWidth int) int { return max(min(termWidth-2, maxWrap), 10) }
+
+// show puts a freshly loaded article in the reader, at scroll.
+func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel {
+	m.article, m.loaded = a, true
+	m.body, m.bodyWidth = nil, 0
+	m.links = m.links[:0:0]
+	for i := range a.Related {
+		m.links = append(m.links, link{ref: &a.Related[i]})
+	}
+	for i := range a.ReferencedBy {
+		m.links = append(m.links, link{backlink: &a.ReferencedBy[i]})
+	}
+	m.selected, m.offerFind = -1, ""
+	m.scroll = scroll
+	m.compose(st)
+	return m
+}
+
+// setBody installs a rendered body.
+func (m readerModel) setBody(out string, width int, st Styles) readerModel {
+	m.body, m.bodyWidth = strings.Split(out, "\n"), width
+	m.compose(st)
+	return m
+}
+
+// compose lays out the header, body and link sections as lines.
+func (m *readerModel) compose(st Styles) {
+	w := wrapWidth(m.width)
+	var lines []string
+	lines = append(lines, wrapLines(st.Title.Render, m.article.Title, w)...)
+	if meta := m.metaLine(); meta != "" {
+		lines = append(lines, wrapLines(st.Meta.Render, meta, w)...)
+	}
+	lines = append(lines, "")
+	switch {
+	case m.body != nil:
+		lines = append(lines, m.body...)
+	case strings.TrimSpace(m.article.Body) == "":
+		lines = append(lines, st.Dim.Render("(this article has no text)"))
+	default:
+		lines = append(lines, st.Dim.Render("rendering…"))
+	}
+	m.linkLine = m.linkLine[:0]
+	nRefs := len(m.article.Related)
+	for i := range m.links {
+		if i == 0 && nRefs > 0 {
+			lines = append(lines, "", st.Section.Render("Related"))
+		}
+		if i == nRefs {
+			lines = append(lines, "", st.Section.Render("Referenced by"))
+		}
+		m.linkLine = append(m.linkLine, len(lines))
+		lines = append(lines, m.linkText(st, i, w))
+	}
+	m.lines = lines
+	m.scroll = max(min(m.scroll, m.maxScroll()), 0)
+}
+
+func (m readerModel) metaLine() string {
+	var parts []string
+	a := m.article
+	if a.Source != "" {
+		parts = append(parts, a.Source)
+	}
+	if !a.Published.IsZero() {
+		layout := "Mon, 2 Jan 2006 15:04"
+		if a.Published.Hour() == 0 && a.Published.Minute() == 0 {
+			layout = "Mon, 2 Jan 2006"
+		}
+		parts = append(parts, a.Published.Format(layout))
+	}
+	if len(a.Authors) > 0 {
+		parts = append(parts, "by "+strings.Join(a.Authors, ", "))
+	}
+	if len(a.Editors) > 0 {
+		parts = append(parts, "ed. "+strings.Join(a.Editors, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// linkText draws one link line: its number, title and resolution.
+func (m readerModel) linkText(st Styles, i, width int) string {
+	l := m.links[i]
+	num := fmt.Sprintf("%2d. ", i+1)
+	if l.backlink != nil {
+		num = "  ← "
+	}
+	var mark string
+	switch {
+	case l.backlink != nil:
+		mark = st.Resolved.Render("in library")
+	case l.ref.Target == 0:
+		mark = st.Missing.Render("not in library")
+	case l.ref.Match == articles.MatchAmbiguous:
+		mark = st.Ambiguous.Render("ambiguous → newest")
+	default:
+		mark = st.Resolved.Render("in library (" + string(l.ref.Match) + ")")
+	}
+	style := st.Link
+	if i == m.selected {
+		style = st.LinkSelected
+		num = "▶" + num[1:]
+	}
+	room := max(width-ansi.StringWidth(num)-ansi.StringWidth(mark)-2, 8)
+	return style.Render(num+ansi.Truncate(l.label(), room, "…")) + "  " + mark
+}
+
+// wrapLines wraps text to width and styles each line.
+func wrapLines(style func(...string) string, text string, width int) []string {
+	wrapped := ansi.Wordwrap(text, width, " -")
+	wrapped = ansi.Hardwrap(wrapped, width, true)
+	out := strings.Split(wrapped, "\n")
+	for i := range out {
+		out[i] = style(out[i])
+	}
+	return out
+}
+
+func (m readerModel) maxScroll() int { return max(len(m.lines)-m.viewHeight(), 0) }
+
+func (m readerModel) scrollBy(n int) readerModel {
+	m.scroll = max(min(m.scroll+n, m.maxScroll()), 0)
+	return m
+}
+
+// update handles reader keys and the mouse wheel.
+func (m readerModel) update(msg tea.Msg, st Styles) (readerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			return m.scrollBy(-3), nil
+		case tea.MouseWheelDown:
+			return m.scrollBy(3), nil
+		}
+	case tea.KeyPressMsg:
+		return m.key(msg, st)
+	}
+	return m, nil
+}
+
+func (m readerModel) key(msg tea.KeyPressMsg, st Styles) (readerModel, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		return m.scrollBy(-1), nil
+	case key.Matches(msg, k.Down):
+		return m.scrollBy(1), nil
+	case key.Matches(msg, k.PageDown):
+		return m.scrollBy(m.viewHeight() - 1), nil
+	case key.Matches(msg, k.PageUp):
+		return m.scrollBy(-(m.viewHeight() - 1)), nil
+	case key.Matches(msg, k.Top):
+		m.scroll = 0
+		return m, nil
+	case key.Matches(msg, k.Bottom):
+		m.scroll = m.maxScroll()
+		return m, nil
+	case key.Matches(msg, k.NextLink):
+		return m.selectLink(1, st), nil
+	case key.Matches(msg, k.PrevLink):
+		return m.selectLink(-1, st), nil
+	case key.Matches(msg, k.Follow):
+		return m.follow(m.selected)
+	case key.Matches(msg, k.FollowN):
+		n := int(msg.String()[0] - '1')
+		if n >= len(m.article.Related) {
+			return m, statusCmd(fmt.Sprintf("this article has %d related links", len(m.article.Related)))
+		}
+		m.selected = n
+		m.compose(st)
+		return m.follow(n)
+	case key.Matches(msg, k.Search):
+		if m.offerFind != "" {
+			title := m.offerFind
+			return m, func() tea.Msg { return searchTitleMsg{title: title} }
+		}
+	}
+	return m, nil
+}
+
+// selectLink moves the link selection and scrolls it into view.
+func (m readerModel) selectLink(delta int, st Styles) readerModel {
+	if len(m.links) == 0 {
+		return m
+	}
+	m.selected = (m.selected + delta + len(m.links) + 1) % (len(m.links) + 1)
+	if m.selected == len(m.links) {
+		m.selected = -1
+	}
+	if m.selected < 0 && delta < 0 {
+		m.selected = len(m.links) - 1
+	}
+	m.compose(st)
+	if m.selected >= 0 {
+		line := m.linkLine[m.selected]
+		if line < m.scroll || line >= m.scroll+m.viewHeight() {
+			m.scroll = max(min(line-m.viewHeight()/2, m.maxScroll()), 0)
+		}
+	}
+	return m
+}
+
+// follow follows link i: to the stored article, or, for a link the library
+// does not hold, to an offer to search for its title.
+func (m readerModel) follow(i int) (readerModel, tea.Cmd) {
+	if i < 0 || i >= len(m.links) {
+		if len(m.links) == 0 {
+			return m, statusCmd("this article has no related links")
+		}
+		return m, statusCmd("select a link with tab, or press its number")
+	}
+	l := m.links[i]
+	if id := l.target(); id != 0 {
+		return m, func() tea.Msg { return followMsg{id: id} }
+	}
+	m.offerFind = l.ref.Title
+	if m.offerFind == "" {
+		return m, statusCmd("“" + l.label() + "” is not in the library — press o on an article to open it on the web")
+	}
+	return m, statusCmd("“" + l.label() + "” is not in the library — press / to search for its title")
+}
+
+// view draws the visible lines.
+func (m readerModel) view() string {
+	h := m.viewHeight()
+	end := min(m.scroll+h, len(m.lines))
+	var b strings.Builder
+	for i := m.scroll; i < end; i++ {
+		if i > m.scroll {
+			b.WriteByte('\n')
+		}
+		b.WriteString(ansi.Truncate(m.lines[i], m.width, ""))
+	}
+	for i := end - m.scroll; i < h; i++ {
+		b.WriteByte('\n')
+	}
+	return lipgloss.NewStyle().MaxHeight(h).Render(b.String())
+}
+
+// position describes where the reader is in the article.
+func (m readerModel) position() string {
+	if len(m.lines) <= m.viewHeight() {
+		return "all"
+	}
+	switch m.scroll {
+	case 0:
+		return "top"
+	case m.maxScroll():
+		return "end"
+	}
+	return fmt.Sprintf("%d%%", m.scroll*100/m.maxScroll())
+}
