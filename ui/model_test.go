@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"kabar/articles"
+)
+
+func titleOnScreen(t *testing.T, m Model, want string) {
+	t.Helper()
+	if s := screenText(m); !strings.Contains(s, want) {
+		t.Fatalf("screen lacks %q:\n%s", want, s)
+	}
+}
+
+func TestListNavigationAndOpen(t *testing.T) {
+	lib := fixtureLibrary(t)
+	tests := []struct {
+		name      string
+		keys      []string
+		screen    screen
+		cursor    int
+		wantTitle string // the reader's article, when screen is the reader
+	}{
+		{"starts at the newest", nil, screenList, 0, ""},
+		{"down twice", []string{"j", "down"}, screenList, 2, ""},
+		{"up clamps at top", []string{"k", "up"}, screenList, 0, ""},
+		{"G goes to last", []string{"G"}, screenList, 3, ""},
+		{"g back to first", []string{"G", "g"}, screenList, 0, ""},
+		{"enter opens newest", []string{"enter"}, screenReader, 0, "Floating Market Draws Early Visitors"},
+		{"esc returns to list", []string{"enter", "esc"}, screenList, 0, ""},
+		{"q in reader returns to list", []string{"down", "enter", "q"}, screenList, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := keys(t, start(t, lib, 100, 30), tt.keys...)
+			if m.screen != tt.screen || m.list.cursor != tt.cursor {
+				t.Fatalf("screen %d cursor %d, want %d %d", m.screen, m.list.cursor, tt.screen, tt.cursor)
+			}
+			if tt.wantTitle != "" {
+				a, ok := m.Current()
+				if !ok || a.Title != tt.wantTitle {
+					t.Fatalf("reader shows %q, want %q", a.Title, tt.wantTitle)
+				}
+				titleOnScreen(t, m, tt.wantTitle)
+			}
+		})
+	}
+}
+
+func TestFollowLinksBackAndForward(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 60, 10), "enter") // Floating Market → Pasar Apung (ref 1)
+	m = keys(t, m, "1")
+	a, _ := m.Current()
+	if a.Title != "Pasar Apung Sungai Martapura Dibuka Kembali" {
+		t.Fatalf("after 1: %q", a.Title)
+	}
+	if b, f := m.history.Depth(); b != 1 || f != 0 {
+		t.Fatalf("depth %d,%d", b, f)
+	}
+	titleOnScreen(t, m, "◀ 1  ▶ 0")
+	m = keys(t, m, "j", "j", "tab") // select Jukung Hias, scrolled into view
+	left := m.reader.scroll
+	if left == 0 {
+		t.Fatal("the reader did not scroll; the test needs a longer article or a smaller terminal")
+	}
+	m = keys(t, m, "enter")
+	a, _ = m.Current()
+	if a.Title != "Jukung Hias Meriahkan Hari Jadi Kota" {
+		t.Fatalf("after tab enter: %q", a.Title)
+	}
+	m = keys(t, m, "backspace")
+	a, _ = m.Current()
+	if a.Title != "Pasar Apung Sungai Martapura Dibuka Kembali" || m.reader.scroll != left {
+		t.Fatalf("after back: %q at scroll %d, want scroll %d restored", a.Title, m.reader.scroll, left)
+	}
+	m = keys(t, m, "h")
+	if a, _ = m.Current(); a.Title != "Floating Market Draws Early Visitors" {
+		t.Fatalf("after h: %q", a.Title)
+	}
+	m = keys(t, m, "l", "l")
+	if a, _ = m.Current(); a.Title != "Jukung Hias Meriahkan Hari Jadi Kota" {
+		t.Fatalf("after l l: %q", a.Title)
+	}
+	m = keys(t, m, "l")
+	titleOnScreen(t, m, "nothing to go forward to")
+}
+
+func TestMissingLinkOffersSearch(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := start(t, lib, 100, 30)
+	for m.list.cursor < m.list.total {
+		if it, _ := m.list.item(m.list.cursor); strings.HasPrefix(it.Title, "Jukung") {
+			break
+		}
+		m = keys(t, m, "j")
+	}
+	m = keys(t, m, "enter", "1")
+	titleOnScreen(t, m, "is not in the library")
+	m = keys(t, m, "/")
+	if m.screen != screenList || m.list.query != "Harga Beras di Pasar Lama Naik Tipis" {
+		t.Fatalf("search offer: screen %d query %q", m.screen, m.list.query)
+	}
+	titleOnScreen(t, m, "0 matches")
+}
+
+func TestBacklinksAreFollowable(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := start(t, lib, 100, 30)
+	m = keys(t, m, "j", "enter") // Pasar Apung (second newest)
+	a, _ := m.Current()
+	if a.Title != "Pasar Apung Sungai Martapura Dibuka Kembali" || len(a.ReferencedBy) != 1 {
+		t.Fatalf("%q referenced by %+v", a.Title, a.ReferencedBy)
+	}
+	titleOnScreen(t, m, "Referenced by")
+	m = keys(t, m, "shift+tab", "enter") // last link = the backlink
+	if a, _ = m.Current(); a.Title != "Floating Market Draws Early Visitors" {
+		t.Fatalf("followed backlink to %q", a.Title)
+	}
+}
+
+func TestFilterAsYouType(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 100, 30), "/", "p", "e", "n", "d", "a")
+	if m.list.query != "penda" || m.list.total != 1 {
+		t.Fatalf("query %q total %d", m.list.query, m.list.total)
+	}
+	titleOnScreen(t, m, "Jukung Hias")
+	titleOnScreen(t, m, "1 matches")
+	m = keys(t, m, "enter")
+	if a, ok := m.Current(); !ok || a.Title != "Jukung Hias Meriahkan Hari Jadi Kota" {
+		t.Fatalf("enter in filter opened %q", a.Title)
+	}
+	m = keys(t, m, "esc", "esc")
+	if m.list.query != "" || m.list.total != 4 {
+		t.Fatalf("esc left query %q total %d", m.list.query, m.list.total)
+	}
+}
+
+func TestStaleFilterResultsAreDropped(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := start(t, lib, 100, 30)
+	m.list.query, m.list.seq = "river", 5
+	stale := pageMsg{query: "riv", seq: 4, page: 0, items: []articles.Listing{{ID: 99, Title: "stale"}}}
+	tm, _ := m.Update(stale)
+	if it, _ := tm.(Model).list.item(0); it.ID == 99 {
+		t.Fatal("a stale page was kept")
+	}
+}
+
+func TestOpeningMarksReadAndStarToggles(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 100, 30), "enter", "s", "esc")
+	ctx := context.Background()
+	c, _ := lib.Counts(ctx)
+	if c.Unread != 3 || c.Starred != 1 {
+		t.Fatalf("counts after open+star: %+v", c)
+	}
+	if it, _ := m.list.item(0); !it.Read || !it.Starred {
+		t.Fatalf("list row not updated: %+v", it)
+	}
+	m = keys(t, m, "u", "s")
+	c, _ = lib.Counts(ctx)
+	if c.Unread != 4 || c.Starred != 0 {
+		t.Fatalf("counts after u s: %+v", c)
+	}
+}
+
+func TestResizeRerendersAndCaches(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 100, 30), "enter")
+	wide := m.reader.bodyWidth
+	var tm tea.Model = m
+	tm = drive(t, tm, tea.WindowSizeMsg{Width: 60, Height: 20})
+	m = tm.(Model)
+	if m.reader.bodyWidth != wrapWidth(60) || wide != wrapWidth(100) {
+		t.Fatalf("body widths %d then %d", wide, m.reader.bodyWidth)
+	}
+	for _, line := range strings.Split(screenText(m), "\n") {
+		if w := len([]rune(line)); w > 60 {
+			t.Fatalf("line wider than 60: %q", line)
+		}
+	}
+	if len(m.renders) != 2 {
+		t.Fatalf("render cache holds %d entries, want 2", len(m.renders))
+	}
+	cmd := m.renderCurrent()
+	if msg := cmd(); msg.(renderedMsg).out != m.renders[m.currentKey()] {
+		t.Fatal("cached render not reused")
+	}
+}
+
+func TestResizeStormAndTinyTerminals(t *testing.T) {
+	lib := fixtureLibrary(t)
+	for _, open := range []bool{false, true} {
+		m := start(t, lib, 100, 30)
+		if open {
+			m = keys(t, m, "enter")
+		}
+		var tm tea.Model = m
+		for w := 1; w <= 130; w += 7 {
+			for h := 1; h <= 45; h += 4 {
+				tm = drive(t, tm, tea.WindowSizeMsg{Width: w, Height: h})
+				text := screenText(tm.(Model))
+				if lines := strings.Count(text, "\n"); lines > max(h, 1) {
+					t.Fatalf("%dx%d: %d lines", w, h, lines)
+				}
+			}
+		}
+		tm = drive(t, tm, tea.WindowSizeMsg{Width: 20, Height: 5})
+		if !strings.Contains(screenText(tm.(Model)), "kabar needs") {
+			t.Fatalf("20x5 shows no too-small message:\n%s", screenText(tm.(Model)))
+		}
+	}
+}
+
+// failingLibrary wraps a library and fails chosen calls.
+type failingLibrary struct {
+	Library
+	failArticle bool
+}
+
+func (f failingLibrary) Article(ctx context.Context, id int64) (articles.Stored, error) {
+	if f.failArticle {
+		return articles.Stored{}, errors.New("disk on fire")
+	}
+	return f.Library.Article(ctx, id)
+}
+
+func TestStoreErrorShowsInStatusLine(t *testing.T) {
+	lib := failingLibrary{Library: fixtureLibrary(t), failArticle: true}
+	m := keys(t, start(t, lib, 100, 30), "enter")
+	if m.screen != screenList {
+		t.Fatal("left the list although the article failed to load")
+	}
+	titleOnScreen(t, m, "disk on fire")
+	m = keys(t, m, "j")
+	if m.list.cursor != 1 {
+		t.Fatal("the program stopped responding after an error")
+	}
+}
+
+func TestEmptyHugeAndWideBodies(t *testing.T) {
+	big := strings.Repeat("Paragraf panjang tentang sungai dan pasar apung. ", 20) + "\n\n"
+	bodies := map[string]string{
+		"empty": "",
+		"1MB":   strings.Repeat(big, (1<<20)/len(big)),
+		"cjk":   strings.Repeat("東京の川でランタン祭りが開かれました。🏮🎉 ", 200),
+	}
+	for name, body := range bodies {
+		t.Run(name, func(t *testing.T) {
+			lib := memLibrary{a: articles.Stored{Article: articles.Article{ID: 1, Title: "Uji " + name, Body: body}}}
+			m := keys(t, start(t, lib, 80, 24), "enter", "G", "g", "space", "b")
+			titleOnScreen(t, m, "Uji "+name)
+			if name == "empty" {
+				titleOnScreen(t, m, "(this article has no text)")
+			}
+		})
+	}
+}
+
+// memLibrary is a one-article library for body edge cases.
+type memLibrary struct{ a articles.Stored }
+
+func (l memLibrary) Counts(context.Context) (articles.Counts, error) {
+	return articles.Counts{Total: 1, Unread: 1}, nil
+}
+func (l memLibrary) Page(_ context.Context, offset, _ int) ([]articles.Listing, error) {
+	if offset > 0 {
+		return nil, nil
+	}
+	return []articles.Listing{{ID: l.a.ID, Title: l.a.Title}}, nil
+}
+func (l memLibrary) Search(context.Context, string, int, int, bool) ([]articles.Listing, error) {
+	return nil, nil
+}
+func (l memLibrary) SearchCount(context.Context, string, bool) (int, error) { return 0, nil }
+func (l memLibrary) Article(_ context.Context, id int64) (articles.Stored, error) {
+	if id != l.a.ID {
+		return articles.Stored{}, fmt.Errorf("no article %d", id)
+	}
+	return l.a, nil
+}
+func (l memLibrary) SetRead(context.Context, int64, bool) error    { return nil }
+func (l memLibrary) SetStarred(context.Context, int64, bool) error { return nil }
+func (l memLibrary) SetScroll(context.Context, int64, int) error   { return nil }
+
+func TestHelpOverlayListsBindings(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 100, 30), "?")
+	for _, want := range []string{"List keys", "filter", "read/unread", "quit"} {
+		titleOnScreen(t, m, want)
+	}
+	m = keys(t, m, "x")
+	if m.showHelp {
+		t.Fatal("a key did not close the help")
+	}
+	m = keys(t, m, "enter", "?")
+	for _, want := range []string{"Reader keys", "next link", "follow nth link", "open in browser"} {
+		titleOnScreen(t, m, want)
+	}
+}
+
+func TestMouseWheelScrolls(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := start(t, lib, 100, 30)
+	var tm tea.Model = m
+	tm = drive(t, tm, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if tm.(Model).list.cursor != 3 {
+		t.Fatalf("wheel moved list cursor to %d", tm.(Model).list.cursor)
+	}
+	m = keys(t, start(t, lib, 60, 10), "enter")
+	tm = drive(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if tm.(Model).reader.scroll != 3 {
+		t.Fatalf("wheel scrolled reader to %d", tm.(Model).reader.scroll)
+	}
+}
