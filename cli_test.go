@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// kabar runs the CLI in-process and returns its exit status and output.
+func kabar(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func keysOf(t *testing.T, line string) []string {
+	t.Helper()
+	var obj map[string]any
+	if err := json.Unmarshal([]byte(line), &obj); err != nil {
+		t.Fatalf("not JSON: %q: %v", line, err)
+	}
+	var keys []string
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func TestCLIContract(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "library.db")
+	seed, err := os.ReadFile("articles/testdata/id_seed_shape.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "berita.txt")
+	os.WriteFile(src, seed, 0o644)
+
+	code, out, _ := kabar(t, "", "--db", db, "import", src)
+	if code != 0 || !strings.Contains(out, "1 new, 0 updated, 0 unchanged, 0 skipped, 0 failed") {
+		t.Fatalf("first import: %d %q", code, out)
+	}
+	code, out, _ = kabar(t, "", "import", src, "--db", db)
+	if code != 0 || !strings.Contains(out, "0 new, 0 updated, 1 unchanged") {
+		t.Fatalf("second import: %d %q", code, out)
+	}
+	// A related title that arrives later resolves then.
+	later := "Harga Cabai di Pasar Besar Malang Turun Jelang Ramadan\nKabarku - Harga cabai turun, kata pedagang pada Senin (11/3/2024).\n"
+	code, out, _ = kabar(t, later, "--db", db, "import", "-")
+	if code != 0 || !strings.Contains(out, "1 new") || !strings.Contains(out, "1 links resolved") {
+		t.Fatalf("stdin import: %d %q", code, out)
+	}
+
+	code, out, _ = kabar(t, "", "--db", db, "show", "1", "--json")
+	if code != 0 {
+		t.Fatalf("show: %d", code)
+	}
+	want := []string{"authors", "body", "editors", "id", "origin", "published", "read", "referenced_by", "related", "source", "starred", "title", "url"}
+	if got := keysOf(t, out); !reflect.DeepEqual(got, want) {
+		t.Fatalf("show fields %q, want %q", got, want)
+	}
+	var shown struct {
+		Source    string  `json:"source"`
+		Published *string `json:"published"`
+		Related   []struct {
+			Title  string `json:"title"`
+			Target *int64 `json:"target"`
+			Match  string `json:"match"`
+		} `json:"related"`
+	}
+	json.Unmarshal([]byte(out), &shown)
+	if shown.Source != "Kabarku" || shown.Published == nil || !strings.HasPrefix(*shown.Published, "2024-03-12") ||
+		len(shown.Related) != 2 || shown.Related[0].Target == nil || shown.Related[0].Match != "exact" ||
+		shown.Related[1].Target != nil || shown.Related[1].Match != "none" {
+		t.Fatalf("show: %+v", shown)
+	}
+	relatedKeys := keysOf(t, string(mustJSON(t, out, "related", 0)))
+	if !reflect.DeepEqual(relatedKeys, []string{"match", "target", "title", "url"}) {
+		t.Fatalf("related fields %q", relatedKeys)
+	}
+	code, out, _ = kabar(t, "", "--db", db, "show", "2", "--json")
+	if code != 0 || !strings.Contains(out, `"referenced_by": [`) || !strings.Contains(out, `"id": 1`) {
+		t.Fatalf("target's referenced_by: %s", out)
+	}
+
+	listWant := []string{"id", "published", "read", "source", "starred", "title", "url"}
+	for _, args := range [][]string{{"list", "--json"}, {"search", "cabai", "--json"}, {"list", "--json", "--unread", "--limit", "1"}} {
+		code, out, _ = kabar(t, "", append([]string{"--db", db}, args...)...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != 0 || len(lines) == 0 || lines[0] == "" {
+			t.Fatalf("%v: %d %q", args, code, out)
+		}
+		for _, l := range lines {
+			if got := keysOf(t, l); !reflect.DeepEqual(got, listWant) {
+				t.Fatalf("%v fields %q", args, got)
+			}
+		}
+	}
+	code, out, _ = kabar(t, "", "--db", db, "links", "--json", "--unresolved")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 1 || !reflect.DeepEqual(keysOf(t, lines[0]), []string{"from", "match", "target", "title", "url"}) ||
+		!strings.Contains(lines[0], `"target":null`) {
+		t.Fatalf("links: %d %q", code, out)
+	}
+	for _, q := range []string{`"`, `(`, `AND`, `-`, `*`, `a OR (b`} {
+		if code, _, errOut := kabar(t, "", "--db", db, "search", q); code != 0 {
+			t.Fatalf("search %q: %d %s", q, code, errOut)
+		}
+	}
+}
+
+func mustJSON(t *testing.T, doc, field string, i int) []byte {
+	t.Helper()
+	var obj map[string]json.RawMessage
+	json.Unmarshal([]byte(doc), &obj)
+	var arr []json.RawMessage
+	json.Unmarshal(obj[field], &arr)
+	if len(arr) <= i {
+		t.Fatalf("%s has no element %d", field, i)
+	}
+	return arr[i]
+}
+
+func TestCLIExitCodesAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "library.db")
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("{nope"), 0o644)
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("Judul Berita\nIsi berita yang cukup panjang.\n"), 0o644)
+	tests := []struct {
+		args    []string
+		code    int
+		errHas  string
+		outHas  string
+		envPath bool
+	}{
+		{args: []string{"import", good, bad}, code: 1, errHas: "bad.json: invalid JSON", outHas: "1 new"},
+		{args: []string{"list"}, code: 0, outHas: "Judul Berita"},
+		{args: []string{"frobnicate"}, code: 2, errHas: "unknown command"},
+		{args: []string{"show"}, code: 2, errHas: "one article ID"},
+		{args: []string{"show", "x1"}, code: 2, errHas: "not a number"},
+		{args: []string{"show", "999"}, code: 1, errHas: "not found"},
+		{args: []string{"list", "--bogus"}, code: 2, errHas: "flag provided but not defined"},
+		{args: []string{"import"}, code: 2, errHas: "at least one PATH"},
+		{args: []string{"search"}, code: 2, errHas: "needs a QUERY"},
+		{args: []string{"list", "--help"}, code: 0, errHas: "Usage: kabar list"},
+		{args: []string{"--version"}, code: 0, outHas: "kabar "},
+		{args: []string{"--help"}, code: 0, errHas: "kabar import PATH"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := kabar(t, "", append([]string{"--db", db}, tt.args...)...)
+		if code != tt.code || !strings.Contains(errOut, tt.errHas) || !strings.Contains(out, tt.outHas) {
+			t.Errorf("kabar %v = %d\nstdout %q\nstderr %q\nwant %d, stderr ⊇ %q, stdout ⊇ %q", tt.args, code, out, errOut, tt.code, tt.errHas, tt.outHas)
+		}
+	}
+	t.Setenv("KABAR_DB", db)
+	if code, out, _ := kabar(t, "", "list"); code != 0 || !strings.Contains(out, "Judul Berita") {
+		t.Errorf("KABAR_DB not used: %d %q", code, out)
+	}
+	t.Setenv("KABAR_DB", "")
+	t.Setenv("XDG_DATA_HOME", dir)
+	if got := libraryPath(""); got != filepath.Join(dir, "kabar", "library.db") {
+		t.Errorf("XDG path = %q", got)
+	}
+}
