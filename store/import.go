@@ -25,7 +25,7 @@ type ImportOptions struct {
 	Parse articles.Options
 	// Workers is how many files are parsed at once; default GOMAXPROCS.
 	Workers int
-	// BatchSize is how many articles one transaction writes; default 500.
+	// BatchSize is how many articles one transaction writes; default 2000.
 	BatchSize int
 	// Progress, when set, is called from the importing goroutine after each
 	// input is parsed.
@@ -86,7 +86,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 
 	batchSize := opt.BatchSize
 	if batchSize <= 0 {
-		batchSize = 500
+		batchSize = 2000
 	}
 	w := s.startWriter(ctx, cancel)
 	batch := make([]articles.Article, 0, batchSize)
@@ -121,6 +121,9 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	sum.add(written)
 	if err == nil {
 		err = ctx.Err()
+	}
+	if err == nil {
+		err = s.resolvePending(ctx, &sum)
 	}
 	if err != nil {
 		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
@@ -184,6 +187,9 @@ func (w *writer) wait() (Summary, error) {
 // ImportArticles stores articles already parsed (the demo library, tests).
 func (s *Store) ImportArticles(ctx context.Context, as []articles.Article) (Summary, error) {
 	sum, err := s.saveBatch(ctx, as)
+	if err == nil {
+		err = s.resolvePending(ctx, &sum)
+	}
 	if err != nil {
 		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
 	}
@@ -227,6 +233,34 @@ func (s *Store) saveBatch(ctx context.Context, batch []articles.Article) (Summar
 		return err
 	})
 	return sum, err
+}
+
+// pendingBatch is how many pending refs one transaction resolves.
+const pendingBatch = 2000
+
+// resolvePending runs the costly resolution rules on every ref the cheap ones
+// left unresolved, in batched transactions.
+func (s *Store) resolvePending(ctx context.Context, sum *Summary) error {
+	start := time.Now()
+	defer func() { sum.ResolveTime += time.Since(start) }()
+	for {
+		var handled, resolved int
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			r, err := newResolver(ctx, tx)
+			if err != nil {
+				return err
+			}
+			handled, resolved, err = r.resolvePendingBatch(ctx, pendingBatch)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("resolve pending refs: %w", err)
+		}
+		sum.Resolved += resolved
+		if handled < pendingBatch {
+			return nil
+		}
+	}
 }
 
 // collectInputs expands directories recursively (skipping hidden ones) and

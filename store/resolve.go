@@ -27,6 +27,7 @@ type resolver struct {
 	byURL, byNorm, byTextFTS     *sql.Stmt
 	insert, setTarget, candidate *sql.Stmt
 	olderByURL, olderByTitle     *sql.Stmt
+	pending                      *sql.Stmt
 }
 
 // refRow is a ref as stored, with its normalised forms.
@@ -48,6 +49,7 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		{&r.candidate, `SELECT norm_title, sort_key FROM articles WHERE id = ?`},
 		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match) VALUES (?,?,?,?,?,?,?,?)`},
 		{&r.setTarget, `UPDATE refs SET target_id = ?, match = ? WHERE id = ?`},
+		{&r.pending, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE match = 'pending' ORDER BY id LIMIT ?`},
 		{&r.olderByURL, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND canon_url = ? AND canon_url <> ''`},
 		// Normalised titles hold only letters, digits and single spaces, so
 		// [t, t+"!") is t itself and every title that starts with t then a space.
@@ -63,12 +65,21 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 	return r, nil
 }
 
-// insertRef stores one ref of article id with its resolution and reports
-// whether it resolved.
+// matchPending marks a stored ref that the cheap rules (URL, title) did not
+// resolve and the costly ones (fuzzy, prefix) have not been tried on yet.
+// The end of every import tries them (resolvePending); an import killed
+// before that leaves them for the next one. Readers see it as "none".
+const matchPending articles.Match = "pending"
+
+// insertRef stores one ref of article id, resolved by URL or title when it
+// can be, and reports whether it resolved.
 func (r *resolver) insertRef(ctx context.Context, id int64, pos int, ref articles.Ref) (bool, error) {
 	row := refRow{articleID: id, title: ref.Title, url: ref.URL,
 		normTitle: articles.NormalizeTitle(ref.Title), canon: articles.CanonicalURL(ref.URL)}
-	target, match, err := r.resolve(ctx, row)
+	target, match, err := r.resolveByURLOrTitle(ctx, row)
+	if target == 0 && err == nil {
+		match = matchPending
+	}
 	if err != nil {
 		return false, err
 	}
@@ -86,6 +97,21 @@ func (r *resolver) insertRef(ctx context.Context, id int64, pos int, ref article
 // title, guarded fuzzy title, title prefix. Two equally good candidates
 // resolve to the newest, reported as ambiguous.
 func (r *resolver) resolve(ctx context.Context, ref refRow) (int64, articles.Match, error) {
+	if id, match, err := r.resolveByURLOrTitle(ctx, ref); err != nil || id != 0 {
+		return id, match, err
+	}
+	if ref.normTitle == "" {
+		return 0, articles.MatchNone, nil
+	}
+	if id, match, err := r.fuzzy(ctx, ref); err != nil || id != 0 {
+		return id, match, err
+	}
+	return r.prefix(ctx, ref)
+}
+
+// resolveByURLOrTitle applies the cheap rules: canonical URL, exact and
+// normalised title.
+func (r *resolver) resolveByURLOrTitle(ctx context.Context, ref refRow) (int64, articles.Match, error) {
 	if ref.canon != "" {
 		if ids, err := queryIDs(ctx, r.byURL, ref.canon, ref.articleID); err != nil || len(ids) > 0 {
 			return pick(ids, articles.MatchURL, err)
@@ -94,13 +120,7 @@ func (r *resolver) resolve(ctx context.Context, ref refRow) (int64, articles.Mat
 	if ref.normTitle == "" {
 		return 0, articles.MatchNone, nil
 	}
-	if id, match, err := r.byTitle(ctx, ref); err != nil || id != 0 {
-		return id, match, err
-	}
-	if id, match, err := r.fuzzy(ctx, ref); err != nil || id != 0 {
-		return id, match, err
-	}
-	return r.prefix(ctx, ref)
+	return r.byTitle(ctx, ref)
 }
 
 // byTitle matches the exact title, else the normalised title, among stored
@@ -300,7 +320,7 @@ func (r *resolver) answerOlderRefs(ctx context.Context, changed []answer) (int, 
 			if target == 0 {
 				continue
 			}
-			if _, err := r.setTarget.ExecContext(ctx, target, string(match), ref.id); err != nil {
+			if _, err := r.setTarget.ExecContext(ctx, nullID(target), string(match), ref.id); err != nil {
 				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
 			}
 			resolved++
@@ -329,4 +349,35 @@ func queryRefs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]refRow, erro
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// resolvePendingBatch tries every rule on up to limit pending refs and
+// returns how many it handled and how many resolved.
+func (r *resolver) resolvePendingBatch(ctx context.Context, limit int) (handled, resolved int, err error) {
+	refs, err := queryRefs(ctx, r.pending, limit)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, ref := range refs {
+		target, match, err := r.resolve(ctx, ref)
+		if err != nil {
+			return handled, resolved, err
+		}
+		if target != 0 {
+			resolved++
+		}
+		if _, err := r.setTarget.ExecContext(ctx, nullID(target), string(match), ref.id); err != nil {
+			return handled, resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+		}
+		handled++
+	}
+	return handled, resolved, nil
+}
+
+// nullID is a target column value: NULL for no target.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }

@@ -49,7 +49,10 @@ func openVersion(path string, version int) (*Store, error) {
 	q := url.Values{}
 	for _, p := range []string{
 		fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS),
+		"page_size(8192)", // takes effect when the file is created
 		"journal_mode(WAL)",
+		"wal_autocheckpoint(8192)", // 64 MB: fewer, larger checkpoints while importing
+		"journal_size_limit(67108864)",
 		"synchronous(NORMAL)",
 		"foreign_keys(1)",
 		"cache_size(-32000)",

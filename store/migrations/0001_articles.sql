@@ -40,7 +40,8 @@ CREATE INDEX refs_target ON refs(target_id) WHERE target_id IS NOT NULL;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body,
     content = 'articles', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    columnsize = 0
 );
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);

@@ -1,0 +1,112 @@
+// Package benchlib builds the 100,000-article library that kabar's
+// benchmarks run against: generated articles (articles/synth) written as
+// files once, imported once, and both kept in a cache directory under the
+// system's temp dir between runs.
+package benchlib
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"kabar/articles/synth"
+	"kabar/store"
+)
+
+// Size of the benchmark library and of each generated article.
+const (
+	Articles    = 100_000
+	ArticleSize = 4000
+)
+
+// CacheDir holds the generated corpus and library; delete it to start over.
+var CacheDir = filepath.Join(os.TempDir(), "kabar-bench-v3")
+
+var (
+	corpusOnce sync.Once
+	corpusSize int64
+	corpusErr  error
+
+	libraryOnce sync.Once
+	libraryErr  error
+)
+
+// Corpus writes the generated articles as text files (once) and returns
+// their directory and total size in bytes.
+func Corpus(tb testing.TB) (string, int64) {
+	dir := filepath.Join(CacheDir, "corpus")
+	corpusOnce.Do(func() { corpusSize, corpusErr = writeCorpus(dir) })
+	if corpusErr != nil {
+		tb.Fatal(corpusErr)
+	}
+	return dir, corpusSize
+}
+
+func writeCorpus(dir string) (int64, error) {
+	marker := filepath.Join(dir, ".complete")
+	_, statErr := os.Stat(marker)
+	var size int64
+	for i := range Articles {
+		text := synth.Text(i, ArticleSize)
+		size += int64(len(text))
+		if statErr == nil {
+			continue
+		}
+		p := filepath.Join(dir, strconv.Itoa(i/1000), fmt.Sprintf("%06d.txt", i))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return 0, fmt.Errorf("benchlib: %w", err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return 0, fmt.Errorf("benchlib: %w", err)
+		}
+	}
+	if statErr == nil {
+		return size, nil
+	}
+	return size, os.WriteFile(marker, nil, 0o644)
+}
+
+// LibraryPath returns the path of the imported 100,000-article library,
+// importing the corpus the first time.
+func LibraryPath(tb testing.TB) string {
+	dir, _ := Corpus(tb)
+	path := filepath.Join(CacheDir, "library.db")
+	libraryOnce.Do(func() { libraryErr = buildLibrary(path, dir) })
+	if libraryErr != nil {
+		tb.Fatal(libraryErr)
+	}
+	return path
+}
+
+func buildLibrary(path, corpus string) error {
+	if _, err := os.Stat(path + ".complete"); err == nil {
+		return nil
+	}
+	os.Remove(path)
+	s, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	if _, err := s.Import(context.Background(), []string{corpus}, store.ImportOptions{}); err != nil {
+		s.Close()
+		return err
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path+".complete", nil, 0o644)
+}
+
+// Library opens the 100,000-article library for a benchmark.
+func Library(tb testing.TB) *store.Store {
+	s, err := store.Open(LibraryPath(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
