@@ -83,7 +83,7 @@ func BenchmarkSearchFirst100(b *testing.B) {
 func BenchmarkSearchCount(b *testing.B) {
 	s, ctx := benchlib.Library(b), context.Background()
 	for b.Loop() {
-		if _, err := s.SearchCount(ctx, "pemerintah", true); err != nil {
+		if _, err := s.SearchCount(ctx, "pemerintah", true, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -66,14 +66,20 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 	return s.queryListings(ctx, "search "+query, q, fts, limitOr(limit), max(offset, 0))
 }
 
-// SearchCount returns how many articles match a search.
-func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool) (int, error) {
+// SearchCount returns how many articles match a search, counting at most
+// limit (no limit when limit <= 0): a count of a word in every article costs
+// as much as reading them all, and "1000+" says enough.
+func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, limit int) (int, error) {
 	fts := ftsQuery(query, prefixLast)
 	if fts == "" {
 		return 0, nil
 	}
+	if limit <= 0 {
+		limit = -1
+	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, fts).Scan(&n); err != nil {
+	q := `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`
+	if err := s.db.QueryRowContext(ctx, q, fts, limit).Scan(&n); err != nil {
 		return 0, fmt.Errorf("store: count search %q: %w", query, err)
 	}
 	return n, nil

@@ -110,6 +110,7 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		stored("Blinken Bertemu Menteri Luar Negeri", "", 1),
 		stored("Harga Cabai Turun Menjelang Ramadan", "", 2),
 		{Title: "Café culture", Body: "The café opened in Jakarta.", Origin: articles.Origin{Path: "cafe"}},
+		{Title: "东京新闻", Body: "东京的咖啡馆", Origin: articles.Origin{Path: "cjk"}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +121,7 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		if _, err := s.Search(ctx, q, 0, 10, true); err != nil {
 			t.Errorf("Search(%q): %v", q, err)
 		}
-		if _, err := s.SearchCount(ctx, q, false); err != nil {
+		if _, err := s.SearchCount(ctx, q, false, 0); err != nil {
 			t.Errorf("SearchCount(%q): %v", q, err)
 		}
 	}
@@ -136,6 +137,10 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		{"blink*", false, 1},
 		{"blink", false, 0},
 		{"blink", true, 1},
+		{"blinken me", true, 1}, // a two-letter last word waits for a third
+		{"me", true, 0},
+		{"东京", true, 1}, // CJK prefixes count from one rune
+		{"东", true, 1},
 		{"harga (cabai)", false, 1},
 		{"cafe", false, 1}, // diacritics removed
 		{"-harga", false, 1},
@@ -146,7 +151,7 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		if err != nil || len(got) != tt.want {
 			t.Errorf("Search(%q, %v) = %d hits, %v; want %d", tt.q, tt.prefixLast, len(got), err, tt.want)
 		}
-		n, err := s.SearchCount(ctx, tt.q, tt.prefixLast)
+		n, err := s.SearchCount(ctx, tt.q, tt.prefixLast, 0)
 		if err != nil || n != tt.want {
 			t.Errorf("SearchCount(%q) = %d, %v; want %d", tt.q, n, err, tt.want)
 		}
@@ -163,7 +168,7 @@ func FuzzFTSQuery(f *testing.F) {
 	}
 	defer s.Close()
 	f.Fuzz(func(t *testing.T, q string) {
-		if _, err := s.SearchCount(context.Background(), q, true); err != nil {
+		if _, err := s.SearchCount(context.Background(), q, true, 0); err != nil {
 			t.Fatalf("SearchCount(%q): %v", q, err)
 		}
 	})

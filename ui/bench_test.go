@@ -46,7 +46,7 @@ func BenchmarkCursorKey100k(b *testing.B) {
 // word and a short prefix, a rare pair, and a two-letter prefix.
 func BenchmarkFilterKeystroke100k(b *testing.B) {
 	lib := benchlib.Library(b)
-	for _, q := range []string{"pembangunan", "pembangunan sar", "tahap 4242", "warga pe"} {
+	for _, q := range []string{"pembangunan", "pembangunan sar", "tahap 4242", "warga pe", "warga pem"} {
 		b.Run(q, func(b *testing.B) {
 			m := start(b, lib, 120, 40)
 			for b.Loop() {

@@ -100,10 +100,14 @@ func countMatches(lib Library, query string, seq int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()
 		defer cancel()
-		n, err := lib.SearchCount(ctx, query, true)
+		n, err := lib.SearchCount(ctx, query, true, matchCountCap+1)
 		return matchCountMsg{query: query, seq: seq, n: n, err: err}
 	}
 }
+
+// matchCountCap is how far the filter counts matches; beyond it the count
+// shows as "1000+".
+const matchCountCap = 1000
 
 // filterDebounce is how long typing must pause before a filter searches.
 const filterDebounce = 80 * time.Millisecond

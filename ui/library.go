@@ -20,8 +20,9 @@ type Library interface {
 	// Search returns articles matching a full-text query typed by a user,
 	// with the last word matched as a prefix.
 	Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
-	// SearchCount returns how many articles match a query.
-	SearchCount(ctx context.Context, query string, prefixLast bool) (int, error)
+	// SearchCount returns how many articles match a query, counting at most
+	// limit.
+	SearchCount(ctx context.Context, query string, prefixLast bool, limit int) (int, error)
 	// Article returns one article with resolved refs and backlinks.
 	Article(ctx context.Context, id int64) (articles.Stored, error)
 	SetRead(ctx context.Context, id int64, read bool) error

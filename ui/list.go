@@ -35,6 +35,7 @@ type listModel struct {
 	seq        int    // filter generation; pages of other generations are stale
 	total      int    // rows in the current view
 	totalKnown bool
+	capped     bool // the match count passed matchCountCap
 	pages      map[int][]articles.Listing
 	loading    map[int]bool
 
@@ -86,10 +87,16 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 	case pageMsg:
 		return m.gotPage(msg)
 	case matchCountMsg:
-		if msg.seq == m.seq && msg.query == m.query && msg.err == nil {
-			m.total, m.totalKnown = msg.n, true
-			m.clamp()
+		if msg.seq != m.seq || msg.query != m.query || msg.err != nil {
+			return m, nil
 		}
+		if msg.n > matchCountCap {
+			m.capped = true // pages extend the total as the cursor goes down
+			m.total = max(m.total, msg.n)
+		} else {
+			m.total, m.totalKnown = msg.n, true
+		}
+		m.clamp()
 		return m, nil
 	case filterDueMsg:
 		if msg.seq != m.seq {
@@ -191,7 +198,7 @@ func (m listModel) applyFilter(q string) (listModel, tea.Cmd) {
 		m.total, m.totalKnown = m.counts.Total, m.countsKnown
 		return m, tea.Batch(loadPage(m.lib, "", m.seq, 0), loadCounts(m.lib))
 	}
-	m.total, m.totalKnown = 0, false
+	m.total, m.totalKnown, m.capped = 0, false, false
 	return m, tea.Batch(loadPage(m.lib, q, m.seq, 0), countMatches(m.lib, q, m.seq))
 }
 
@@ -208,7 +215,9 @@ func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
 	if !m.totalKnown {
 		m.total = max(m.total, msg.page*pageSize+len(msg.items))
 		if len(msg.items) < pageSize {
-			m.totalKnown = true
+			m.total, m.totalKnown = msg.page*pageSize+len(msg.items), true
+		} else if m.capped {
+			m.total = max(m.total, (msg.page+1)*pageSize+1) // there is at least one more
 		}
 	}
 	m.clamp()
@@ -352,6 +361,8 @@ func (m listModel) filterLine(st Styles) string {
 	case m.query == "":
 	case m.totalKnown:
 		count = fmt.Sprintf("  %d matches", m.total)
+	case m.capped:
+		count = fmt.Sprintf("  %d+ matches", matchCountCap)
 	default:
 		count = "  searching…"
 	}

@@ -281,7 +281,7 @@ func (l memLibrary) Page(_ context.Context, offset, _ int) ([]articles.Listing, 
 func (l memLibrary) Search(context.Context, string, int, int, bool) ([]articles.Listing, error) {
 	return nil, nil
 }
-func (l memLibrary) SearchCount(context.Context, string, bool) (int, error) { return 0, nil }
+func (l memLibrary) SearchCount(context.Context, string, bool, int) (int, error) { return 0, nil }
 func (l memLibrary) Article(_ context.Context, id int64) (articles.Stored, error) {
 	if id != l.a.ID {
 		return articles.Stored{}, fmt.Errorf("no article %d", id)
