@@ -562,11 +562,7 @@ const demoHint = "Demo library (your library is empty) — quit with q, then: ka
 // library is missing or empty.
 func cmdRead(ctx context.Context, db string, stderr io.Writer) error {
 	path := libraryPath(db)
-	empty, err := store.IsEmpty(path)
-	if err != nil {
-		return err
-	}
-	if empty {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return runDemo(ctx, demoHint)
 	}
 	s, err := store.Open(path)
@@ -574,6 +570,13 @@ func cmdRead(ctx context.Context, db string, stderr io.Writer) error {
 		return err
 	}
 	defer s.Close()
+	empty, err := s.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if empty {
+		return runDemo(ctx, demoHint)
+	}
 	return ui.Run(s, ui.Options{Name: path}, teaContext(ctx))
 }
 

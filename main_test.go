@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
+
+	"kabar/store/benchlib"
 )
 
 // buildKabar builds the kabar binary into a temporary directory.
@@ -158,4 +162,134 @@ func TestEndToEndDemoLibrary(t *testing.T) {
 	if _, err := os.Stat(db); err == nil {
 		t.Fatal("the demo wrote the user's library")
 	}
+}
+
+// BenchmarkTerminalRun100k is the scripted terminal run over the
+// 100,000-article library (store/benchlib): it starts the real binary in
+// tmux, reports the time until the first screen is drawn (tmux start-up
+// included), walks the list, filters, opens and follows articles, and
+// reports the process's peak RSS. Run it with -benchtime 1x.
+func BenchmarkTerminalRun100k(b *testing.B) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		b.Skip("tmux is not installed")
+	}
+	lib := benchlib.LibraryPath(b)
+	bin := filepath.Join(b.TempDir(), "kabar")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	// A running tmux server, so the timing covers kabar, not tmux starting.
+	keep := fmt.Sprintf("kabar-bench-keep-%d", time.Now().UnixNano())
+	if out, err := exec.Command("tmux", "new-session", "-d", "-s", keep, "sleep 600").CombinedOutput(); err != nil {
+		b.Fatalf("tmux: %v\n%s", err, out)
+	}
+	defer exec.Command("tmux", "kill-session", "-t", keep).Run()
+	for b.Loop() {
+		b.StopTimer()
+		session := fmt.Sprintf("kabar-bench-%d", time.Now().UnixNano())
+		start := time.Now()
+		if out, err := exec.Command("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+			"env", "TERM=xterm-256color", bin, "--db", lib).CombinedOutput(); err != nil {
+			b.Fatalf("tmux: %v\n%s", err, out)
+		}
+		capture := func() string {
+			out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", session).Output()
+			return string(out)
+		}
+		for !strings.Contains(capture(), "100000 articles") {
+			if time.Since(start) > 10*time.Second {
+				b.Fatalf("no first screen:\n%s", capture())
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		firstScreen := time.Since(start)
+		pidOut, err := exec.Command("tmux", "display", "-p", "-t", session, "#{pane_pid}").Output()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pid := strings.TrimSpace(string(pidOut))
+		waitFor := func(want string) {
+			deadline := time.Now().Add(10 * time.Second)
+			for !strings.Contains(capture(), want) {
+				if time.Now().After(deadline) {
+					b.Fatalf("screen never showed %q:\n%s", want, capture())
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
+		send := func(keys ...string) {
+			for _, k := range keys {
+				if err := exec.Command("tmux", "send-keys", "-t", session, k).Run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		send("G")
+		waitFor("100000/100000")
+		send("g", "/")
+		if err := exec.Command("tmux", "send-keys", "-t", session, "-l", "pembangunan sarana ").Run(); err != nil {
+			b.Fatal(err)
+		}
+		waitFor("matches")
+		send("Enter")
+		waitFor("◀ 0  ▶ 0")
+		send("1")
+		waitFor("◀ 1  ▶ 0")
+		send("BSpace")
+		waitFor("◀ 0  ▶ 1")
+		send("Escape")
+		waitFor("1000+ matches")
+		send("Escape")
+		waitFor("100000 articles")
+		status, err := os.ReadFile("/proc/" + pid + "/status")
+		if err != nil {
+			b.Fatal(err)
+		}
+		exec.Command("tmux", "kill-session", "-t", session).Run()
+		var hwm float64
+		for _, line := range strings.Split(string(status), "\n") {
+			if strings.HasPrefix(line, "VmHWM:") {
+				fmt.Sscanf(strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")), "%f", &hwm)
+			}
+		}
+		b.ReportMetric(float64(firstScreen.Microseconds())/1000, "first-screen-ms")
+		b.ReportMetric(hwm/1024, "peak-RSS-MB")
+		b.StartTimer()
+	}
+}
+
+// BenchmarkStartToFirstScreen100k runs the real binary on a pseudo-terminal
+// (no terminal emulator in between) and measures from exec until the first
+// complete list screen (header with counts, and rows) has been written.
+func BenchmarkStartToFirstScreen100k(b *testing.B) {
+	lib := benchlib.LibraryPath(b)
+	bin := filepath.Join(b.TempDir(), "kabar")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	var total time.Duration
+	for b.Loop() {
+		cmd := exec.Command(bin, "--db", lib)
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+		start := time.Now()
+		tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var seen []byte
+		buf := make([]byte, 64<<10)
+		for !bytes.Contains(seen, []byte("articles · ")) || !bytes.Contains(seen, []byte("Tahap")) {
+			n, err := tty.Read(buf)
+			if err != nil {
+				b.Fatalf("read pty: %v (after %q)", err, seen)
+			}
+			seen = append(seen, buf[:n]...)
+			// Answer no terminal queries: kabar must not wait for them.
+		}
+		total += time.Since(start)
+		cmd.Process.Kill()
+		cmd.Wait()
+		tty.Close()
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-first-screen")
 }

@@ -120,7 +120,7 @@ func unixTime(v sql.NullInt64, tz int) time.Time {
 func (s *Store) Counts(ctx context.Context) (articles.Counts, error) {
 	var c articles.Counts
 	var read int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM counters WHERE name = 'articles'),
 		(SELECT count(*) FROM state WHERE read = 1), (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
 	if err != nil {
 		return c, fmt.Errorf("store: counts: %w", err)

@@ -144,20 +144,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// IsEmpty reports whether the library at path is missing or holds no
-// articles, without creating it.
-func IsEmpty(path string) (bool, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return true, nil
-	}
-	s, err := Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer s.Close()
+// IsEmpty reports whether the library holds no articles.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int
-	if err := s.db.QueryRow("SELECT EXISTS (SELECT 1 FROM articles)").Scan(&n); err != nil {
-		return false, fmt.Errorf("store: %s: %w", path, err)
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM articles)").Scan(&n); err != nil {
+		return false, fmt.Errorf("store: %s: %w", s.path, err)
 	}
 	return n == 0, nil
 }

@@ -227,6 +227,9 @@ func TestMigrations(t *testing.T) {
 		if err := s.SetRead(ctx, ls[0].ID, true); err != nil {
 			t.Fatalf("state table missing after migrate: %v", err)
 		}
+		if c, err := s.Counts(ctx); err != nil || c.Total != 1 || c.Unread != 0 {
+			t.Fatalf("counts after migrate: %+v, %v", c, err)
+		}
 	})
 	t.Run("newer library refused", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "new.db")

@@ -81,6 +81,16 @@ func loadCounts(lib Library) tea.Cmd {
 	}
 }
 
+// loadFirstScreen loads the counts and the first page one after the other,
+// on one connection: at start-up that beats opening a second one.
+func loadFirstScreen(lib Library) tea.Cmd {
+	return func() tea.Msg {
+		counts := loadCounts(lib)()
+		page := loadPage(lib, "", 0, 0)()
+		return tea.BatchMsg{func() tea.Msg { return counts }, func() tea.Msg { return page }}
+	}
+}
+
 func loadPage(lib Library, query string, seq, page int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()

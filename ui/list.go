@@ -61,7 +61,7 @@ func (m listModel) rows() int { return max(m.height-3, 1) }
 // init loads the counts and the first page.
 func (m listModel) init() (listModel, tea.Cmd) {
 	m.loading[0] = true
-	return m, tea.Batch(loadCounts(m.lib), loadPage(m.lib, "", m.seq, 0))
+	return m, loadFirstScreen(m.lib)
 }
 
 func (m listModel) item(i int) (articles.Listing, bool) {
