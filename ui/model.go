@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -59,11 +60,12 @@ type Model struct {
 	help          help.Model
 	showHelp      bool
 
-	screen  screen
-	list    listModel
-	reader  readerModel
-	history History
-	loadSeq int // the article load the reader is waiting for
+	screen    screen
+	list      listModel
+	reader    readerModel
+	history   History
+	loadSeq   int // the article load the reader is waiting for
+	resizeSeq int // the last resize; earlier settle timers are stale
 
 	renders     map[renderKey]string
 	renderOrder []renderKey
@@ -131,6 +133,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case articleMsg:
 		return m.articleLoaded(msg)
+	case resizeSettledMsg:
+		if msg.seq == m.resizeSeq {
+			return m, m.renderCurrent()
+		}
+		return m, nil
 	case renderedMsg:
 		return m.rendered(msg)
 	case tea.MouseWheelMsg:
@@ -157,8 +164,19 @@ func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.list.clamp()
 	m.reader.width, m.reader.height = w, h
 	m.reader.compose(m.styles)
-	return m, tea.Batch(m.list.loadVisible(), m.renderCurrent())
+	// Re-render once the size settles: a resize storm must not start a
+	// glamour render for every intermediate width.
+	m.resizeSeq++
+	seq := m.resizeSeq
+	return m, tea.Batch(m.list.loadVisible(), tea.Tick(resizeSettle, func(time.Time) tea.Msg { return resizeSettledMsg{seq: seq} }))
 }
+
+// resizeSettle is how long the size must stay put before the body is
+// rendered again at the new width.
+const resizeSettle = 50 * time.Millisecond
+
+// resizeSettledMsg fires resizeSettle after a resize.
+type resizeSettledMsg struct{ seq int }
 
 func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.status, m.statusIsErr = "", false

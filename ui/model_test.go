@@ -204,15 +204,22 @@ func TestResizeStormAndTinyTerminals(t *testing.T) {
 		if open {
 			m = keys(t, m, "enter")
 		}
+		renders := len(m.renders)
 		var tm tea.Model = m
+		var last tea.Cmd
 		for w := 1; w <= 130; w += 7 {
 			for h := 1; h <= 45; h += 4 {
-				tm = drive(t, tm, tea.WindowSizeMsg{Width: w, Height: h})
+				// A storm: sizes arrive faster than the settle timer fires.
+				tm, last = tm.Update(tea.WindowSizeMsg{Width: w, Height: h})
 				text := screenText(tm.(Model))
 				if lines := strings.Count(text, "\n"); lines > max(h, 1) {
 					t.Fatalf("%dx%d: %d lines", w, h, lines)
 				}
 			}
+		}
+		tm = drive(t, tm, last())
+		if open && len(tm.(Model).renders) != renders+1 {
+			t.Fatalf("the storm rendered %d bodies, want 1 (the final width)", len(tm.(Model).renders)-renders)
 		}
 		tm = drive(t, tm, tea.WindowSizeMsg{Width: 20, Height: 5})
 		if !strings.Contains(screenText(tm.(Model)), "kabar needs") {
