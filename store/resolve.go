@@ -239,20 +239,32 @@ func (r *resolver) fuzzy(ctx context.Context, ref refRow) (int64, articles.Match
 	return best, articles.MatchFuzzy, nil
 }
 
-// fuzzyQuery builds an FTS5 query for titles holding the two longest
-// non-numeric words of a ref.
+// fuzzyQuery builds an FTS5 query for titles holding a ref's two key words.
 func fuzzyQuery(words []string) string {
-	cands := make([]string, 0, len(words))
-	for _, w := range words {
-		if utf8.RuneCountInString(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-			cands = append(cands, w)
-		}
-	}
-	if len(cands) < 2 {
+	keys := keyWords(words)
+	if len(keys) < 2 {
 		return ""
 	}
+	return fmt.Sprintf(`title : (%s AND %s)`, quoteFTS(keys[0]), quoteFTS(keys[1]))
+}
+
+// keyWords returns the two longest words of a title that are not numbers
+// and have at least three letters: a fuzzy match must share both.
+func keyWords(words []string) []string {
+	cands := fuzzyWords(words)
 	slices.SortStableFunc(cands, func(a, b string) int { return utf8.RuneCountInString(b) - utf8.RuneCountInString(a) })
-	return fmt.Sprintf(`title : (%s AND %s)`, quoteFTS(cands[0]), quoteFTS(cands[1]))
+	return cands[:min(len(cands), 2)]
+}
+
+// fuzzyWords are the words of a title a fuzzy match can hinge on.
+func fuzzyWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // similarity is the Jaccard similarity of two titles' word sets.
@@ -339,6 +351,11 @@ func queryRefs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]refRow, erro
 	if err != nil {
 		return nil, fmt.Errorf("resolve older refs: %w", err)
 	}
+	return scanRefs(rows)
+}
+
+// scanRefs reads and closes rows of refs.
+func scanRefs(rows *sql.Rows) ([]refRow, error) {
 	defer rows.Close()
 	var out []refRow
 	for rows.Next() {
@@ -348,7 +365,10 @@ func queryRefs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]refRow, erro
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("resolve older refs: %w", err)
+	}
+	return out, nil
 }
 
 // resolvePendingBatch tries every rule on up to limit pending refs and
@@ -365,6 +385,8 @@ func (r *resolver) resolvePendingBatch(ctx context.Context, limit int) (handled,
 		}
 		if target != 0 {
 			resolved++
+		} else if err := r.rememberKeyWords(ctx, ref); err != nil {
+			return handled, resolved, err
 		}
 		if _, err := r.setTarget.ExecContext(ctx, nullID(target), string(match), ref.id); err != nil {
 			return handled, resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
@@ -380,4 +402,71 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// rememberKeyWords records an unresolved ref's key words for answerFuzzily.
+func (r *resolver) rememberKeyWords(ctx context.Context, ref refRow) error {
+	words := strings.Fields(ref.normTitle)
+	if len(words) < fuzzyMinWords {
+		return nil
+	}
+	keys := keyWords(words)
+	if len(keys) < 2 {
+		return nil
+	}
+	for _, w := range keys {
+		if _, err := r.tx.ExecContext(ctx, `INSERT OR IGNORE INTO ref_words (word, ref_id) VALUES (?, ?)`, w, ref.id); err != nil {
+			return fmt.Errorf("remember key words of ref %d: %w", ref.id, err)
+		}
+	}
+	return nil
+}
+
+// answerFuzzily resolves older unresolved refs that the given articles
+// answer by the fuzzy rule: refs whose two key words are both in an
+// article's title are candidates, and the full rules decide.
+func (r *resolver) answerFuzzily(ctx context.Context, changed []answer) (int, error) {
+	var waiting int
+	if err := r.tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM ref_words)`).Scan(&waiting); err != nil || waiting == 0 {
+		return 0, err
+	}
+	resolved := 0
+	for _, a := range changed {
+		words := fuzzyWords(strings.Fields(a.norm))
+		if len(words) < 2 {
+			continue
+		}
+		args := make([]any, len(words))
+		for i, w := range words {
+			args[i] = w
+		}
+		q := `SELECT r.id, r.article_id, r.title, r.url, r.norm_title, r.canon_url FROM refs r
+			WHERE r.target_id IS NULL AND r.id IN (SELECT ref_id FROM ref_words WHERE word IN (?` +
+			strings.Repeat(",?", len(words)-1) + `) GROUP BY ref_id HAVING count(*) = 2)`
+		rows, err := r.tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return resolved, fmt.Errorf("resolve older refs fuzzily: %w", err)
+		}
+		refs, err := scanRefs(rows)
+		if err != nil {
+			return resolved, err
+		}
+		for _, ref := range refs {
+			target, match, err := r.resolve(ctx, ref)
+			if err != nil {
+				return resolved, err
+			}
+			if target == 0 {
+				continue
+			}
+			if _, err := r.setTarget.ExecContext(ctx, target, string(match), ref.id); err != nil {
+				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+			}
+			if _, err := r.tx.ExecContext(ctx, `DELETE FROM ref_words WHERE ref_id = ?`, ref.id); err != nil {
+				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+			}
+			resolved++
+		}
+	}
+	return resolved, nil
 }

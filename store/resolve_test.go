@@ -173,3 +173,45 @@ func FuzzFTSQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestLaterArticlesAnswerOlderRefsByEveryRule imports refs first and their
+// targets in a later import: each ref must resolve then, by its own rule.
+func TestLaterArticlesAnswerOlderRefsByEveryRule(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	src := stored("Artikel Sumber Yang Menunggu", "", 1)
+	src.Related = []articles.Ref{
+		{URL: "https://kabar.example/banjir?utm_campaign=x"},
+		{Title: "Gempa Guncang Pesisir Selatan Jawa"},
+		{Title: "presiden resmikan bendungan baru di kupang ntt"},
+		{Title: "Harga Cabai Turun Drastis Warga diminta membeli secukupnya"},
+		{Title: "Jadwal Turnamen Catur Level 111-120 Dirilis"},
+	}
+	if _, err := s.ImportArticles(ctx, []articles.Article{src}); err != nil {
+		t.Fatal(err)
+	}
+	var words int
+	s.db.QueryRow(`SELECT count(*) FROM ref_words`).Scan(&words)
+	if words == 0 {
+		t.Fatal("no key words remembered for unresolved refs")
+	}
+	later := []articles.Article{
+		stored("Banjir Rendam Kota", "https://kabar.example/banjir", 2),
+		stored("Gempa Guncang Pesisir Selatan Jawa", "", 3),
+		stored("Presiden Resmikan Bendungan Baru di NTT", "", 4),
+		stored("Harga Cabai Turun Drastis", "", 5),
+		stored("Jadwal Turnamen Catur Level 11-20 Dirilis", "", 6),
+	}
+	if _, err := s.ImportArticles(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Article(ctx, findByTitlePrefix(t, s, "Artikel Sumber"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []articles.Match{articles.MatchURL, articles.MatchExact, articles.MatchFuzzy, articles.MatchPrefix, articles.MatchNone}
+	for i, r := range a.Related {
+		if r.Match != want[i] {
+			t.Errorf("ref %d %q: match %s (→ %q), want %s", i, r.Title, r.Match, r.TargetTitle, want[i])
+		}
+	}
+}

@@ -182,5 +182,9 @@ func (w *batchWriter) finish(ctx context.Context) (resolved int, err error) {
 		}
 	}
 	n, err := r.answerOlderRefs(ctx, w.answers)
-	return resolved + n, err
+	if err != nil {
+		return resolved + n, err
+	}
+	f, err := r.answerFuzzily(ctx, w.answers)
+	return resolved + n + f, err
 }
