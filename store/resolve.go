@@ -324,19 +324,34 @@ func (r *resolver) answerOlderRefs(ctx context.Context, changed []answer) (int, 
 			}
 			refs = append(refs, more...)
 		}
-		for _, ref := range refs {
-			target, match, err := r.resolve(ctx, ref)
-			if err != nil {
-				return resolved, err
-			}
-			if target == 0 {
-				continue
-			}
-			if _, err := r.setTarget.ExecContext(ctx, nullID(target), string(match), ref.id); err != nil {
-				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
-			}
-			resolved++
+		n, err := r.resolveWaiting(ctx, refs)
+		resolved += n
+		if err != nil {
+			return resolved, err
 		}
+	}
+	return resolved, nil
+}
+
+// resolveWaiting runs every rule on refs that are waiting for a target and
+// stores the ones that now resolve.
+func (r *resolver) resolveWaiting(ctx context.Context, refs []refRow) (int, error) {
+	resolved := 0
+	for _, ref := range refs {
+		target, match, err := r.resolve(ctx, ref)
+		if err != nil {
+			return resolved, err
+		}
+		if target == 0 {
+			continue
+		}
+		if _, err := r.setTarget.ExecContext(ctx, target, string(match), ref.id); err != nil {
+			return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+		}
+		if _, err := r.tx.ExecContext(ctx, `DELETE FROM ref_words WHERE ref_id = ?`, ref.id); err != nil {
+			return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+		}
+		resolved++
 	}
 	return resolved, nil
 }
@@ -451,21 +466,10 @@ func (r *resolver) answerFuzzily(ctx context.Context, changed []answer) (int, er
 		if err != nil {
 			return resolved, err
 		}
-		for _, ref := range refs {
-			target, match, err := r.resolve(ctx, ref)
-			if err != nil {
-				return resolved, err
-			}
-			if target == 0 {
-				continue
-			}
-			if _, err := r.setTarget.ExecContext(ctx, target, string(match), ref.id); err != nil {
-				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
-			}
-			if _, err := r.tx.ExecContext(ctx, `DELETE FROM ref_words WHERE ref_id = ?`, ref.id); err != nil {
-				return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
-			}
-			resolved++
+		n, err := r.resolveWaiting(ctx, refs)
+		resolved += n
+		if err != nil {
+			return resolved, err
 		}
 	}
 	return resolved, nil

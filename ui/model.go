@@ -221,24 +221,10 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, loadCounts(m.lib))
 	case keyMatches(msg, k.Back):
 		h, ok := m.history.Back(m.reader.scroll)
-		if !ok {
-			m.status = "no earlier article in this trail (esc for the list)"
-			return m, nil
-		}
-		cmd := m.saveScroll()
-		m.history = h
-		m, load := m.load(h.Current().ID, h.Current().Scroll)
-		return m, tea.Batch(cmd, load)
+		return m.travel(h, ok, "no earlier article in this trail (esc for the list)")
 	case keyMatches(msg, k.Forward):
 		h, ok := m.history.Forward(m.reader.scroll)
-		if !ok {
-			m.status = "nothing to go forward to"
-			return m, nil
-		}
-		cmd := m.saveScroll()
-		m.history = h
-		m, load := m.load(h.Current().ID, h.Current().Scroll)
-		return m, tea.Batch(cmd, load)
+		return m.travel(h, ok, "nothing to go forward to")
 	case keyMatches(msg, k.OpenURL):
 		return m, openURL(m.reader.article.URL)
 	case keyMatches(msg, k.Star):
@@ -250,6 +236,19 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.update(msg, m.styles)
 	return m, cmd
+}
+
+// travel moves to where history h points (after back or forward), saving
+// the scroll position left behind; when !ok it says why it cannot.
+func (m Model) travel(h History, ok bool, cannot string) (tea.Model, tea.Cmd) {
+	if !ok {
+		m.status = cannot
+		return m, nil
+	}
+	cmd := m.saveScroll()
+	m.history = h
+	m, load := m.load(h.Current().ID, h.Current().Scroll)
+	return m, tea.Batch(cmd, load)
 }
 
 // load shows the reader and loads an article; scroll -1 restores the
