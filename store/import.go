@@ -65,7 +65,18 @@ type input struct {
 type parsed struct {
 	path     string
 	articles []articles.Article
+	terms    map[string]struct{} // the index terms of the articles
 	err      error
+}
+
+// batch is what one write transaction saves.
+type batch struct {
+	articles []articles.Article
+	terms    map[string]struct{}
+}
+
+func newBatch(size int) batch {
+	return batch{articles: make([]articles.Article, 0, size), terms: make(map[string]struct{})}
 }
 
 // Import reads files and directories (recursively) into the library. Files
@@ -82,14 +93,17 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	results := parseAll(ctx, inputs, workers, opt)
+	if err := s.vocab.load(ctx, s.db); err != nil {
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+	}
+	results := parseAll(ctx, inputs, workers, opt, &s.vocab)
 
 	batchSize := opt.BatchSize
 	if batchSize <= 0 {
 		batchSize = 2000
 	}
 	w := s.startWriter(ctx, cancel)
-	batch := make([]articles.Article, 0, batchSize)
+	b := newBatch(batchSize)
 	done := 0
 	for res := range results {
 		done++
@@ -101,11 +115,14 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 			sum.Failed++
 			sum.Failures = append(sum.Failures, Failure{Path: res.path, Err: res.err})
 		}
+		for t := range res.terms {
+			b.terms[t] = struct{}{}
+		}
 		for _, a := range res.articles {
-			batch = append(batch, a)
-			if len(batch) >= batchSize {
-				w.write(batch)
-				batch = make([]articles.Article, 0, batchSize)
+			b.articles = append(b.articles, a)
+			if len(b.articles) >= batchSize {
+				w.write(b)
+				b = newBatch(batchSize)
 			}
 		}
 		if opt.Progress != nil {
@@ -114,8 +131,8 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 			opt.Progress(p)
 		}
 	}
-	if len(batch) > 0 {
-		w.write(batch)
+	if len(b.articles) > 0 {
+		w.write(b)
 	}
 	written, err := w.wait()
 	sum.add(written)
@@ -134,7 +151,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 // writer saves batches on a goroutine of its own, so parsing the next files
 // overlaps writing the last ones.
 type writer struct {
-	batches chan []articles.Article
+	batches chan batch
 	done    chan struct{}
 	mu      sync.Mutex
 	sum     Summary
@@ -142,7 +159,7 @@ type writer struct {
 }
 
 func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *writer {
-	w := &writer{batches: make(chan []articles.Article, 2), done: make(chan struct{})}
+	w := &writer{batches: make(chan batch, 2), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		for b := range w.batches {
@@ -162,7 +179,7 @@ func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *wri
 	return w
 }
 
-func (w *writer) write(b []articles.Article) { w.batches <- b }
+func (w *writer) write(b batch) { w.batches <- b }
 
 func (w *writer) failed() bool {
 	w.mu.Lock()
@@ -186,7 +203,10 @@ func (w *writer) wait() (Summary, error) {
 
 // ImportArticles stores articles already parsed (the demo library, tests).
 func (s *Store) ImportArticles(ctx context.Context, as []articles.Article) (Summary, error) {
-	sum, err := s.saveBatch(ctx, as)
+	if err := s.vocab.load(ctx, s.db); err != nil {
+		return Summary{}, fmt.Errorf("store: import into %s: %w", s.path, err)
+	}
+	sum, err := s.saveBatch(ctx, batch{articles: as, terms: s.vocab.newTerms(as)})
 	if err == nil {
 		err = s.resolvePending(ctx, &sum)
 	}
@@ -205,7 +225,7 @@ func (sum *Summary) add(o Summary) {
 }
 
 // saveBatch writes a batch of articles and resolves refs in one transaction.
-func (s *Store) saveBatch(ctx context.Context, batch []articles.Article) (Summary, error) {
+func (s *Store) saveBatch(ctx context.Context, b batch) (Summary, error) {
 	var sum Summary
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		w, err := newBatchWriter(ctx, tx, time.Now())
@@ -213,8 +233,11 @@ func (s *Store) saveBatch(ctx context.Context, batch []articles.Article) (Summar
 			return err
 		}
 		sum = Summary{}
-		for i := range batch {
-			o, err := w.save(ctx, &batch[i])
+		if err := s.vocab.write(ctx, tx, b.terms); err != nil {
+			return err
+		}
+		for i := range b.articles {
+			o, err := w.save(ctx, &b.articles[i])
 			if err != nil {
 				return err
 			}
@@ -232,6 +255,9 @@ func (s *Store) saveBatch(ctx context.Context, batch []articles.Article) (Summar
 		sum.ResolveTime = time.Since(start)
 		return err
 	})
+	if err == nil {
+		s.vocab.remember(b.terms)
+	}
 	return sum, err
 }
 
@@ -317,7 +343,7 @@ func absPath(p string) string {
 }
 
 // parseAll parses inputs on a pool of workers and streams the results.
-func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOptions) <-chan parsed {
+func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOptions, vocab *vocabulary) <-chan parsed {
 	jobs := make(chan input)
 	results := make(chan parsed, 64)
 	var wg sync.WaitGroup
@@ -326,8 +352,10 @@ func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOption
 		go func() {
 			defer wg.Done()
 			for in := range jobs {
+				res := parseInput(in, opt)
+				res.terms = vocab.newTerms(res.articles)
 				select {
-				case results <- parseInput(in, opt):
+				case results <- res:
 				case <-ctx.Done():
 					return
 				}

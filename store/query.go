@@ -57,9 +57,9 @@ func limitOr(n int) int {
 // query syntax error. With prefixLast the last word matches as a prefix, as
 // a filter does while typing.
 func (s *Store) Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
-	fts := ftsQuery(query, prefixLast)
-	if fts == "" {
-		return nil, nil
+	fts, err := s.matchExpr(ctx, query, prefixLast)
+	if err != nil || fts == "" {
+		return nil, err
 	}
 	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m
 		JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY a.id DESC`
@@ -70,9 +70,9 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 // limit (no limit when limit <= 0): a count of a word in every article costs
 // as much as reading them all, and "1000+" says enough.
 func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, limit int) (int, error) {
-	fts := ftsQuery(query, prefixLast)
-	if fts == "" {
-		return 0, nil
+	fts, err := s.matchExpr(ctx, query, prefixLast)
+	if err != nil || fts == "" {
+		return 0, err
 	}
 	if limit <= 0 {
 		limit = -1

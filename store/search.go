@@ -1,45 +1,46 @@
 package store
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// quoteFTS quotes one term as an FTS5 string, so no user text is ever read
-// as query syntax.
-func quoteFTS(term string) string {
-	return `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
-}
-
 // minPrefixRunes is the shortest last word that filter-as-you-type matches
 // as a prefix. Shorter ones are left out until the next letter arrives: a
-// one- or two-letter prefix expands to most of the vocabulary and costs
-// hundreds of milliseconds at 100,000 articles. CJK words count from one rune.
+// one- or two-letter prefix stands for most of the vocabulary. CJK words
+// count from one rune.
 const minPrefixRunes = 3
 
-// ftsQuery turns what a user typed into a safe FTS5 query: "quoted phrases"
-// stay phrases, word* is a prefix search, everything else is a plain word,
-// and all terms must match. Operators, parentheses, column filters and stray
-// punctuation are treated as text. With prefixLast, the last word is matched
-// as a prefix (filter as you type); a last word shorter than minPrefixRunes
-// is left out. It returns "" when nothing searchable is left.
-func ftsQuery(input string, prefixLast bool) string {
-	var terms []string
+// queryTerm is one term of a search as typed: a word or a phrase, matched
+// whole or as a prefix.
+type queryTerm struct {
+	text   string
+	prefix bool
+}
+
+// parseQuery splits what a user typed into terms: "quoted phrases" stay
+// phrases, word* is a prefix, everything else is a plain word. Operators,
+// parentheses, column filters and stray punctuation are text. With
+// prefixLast the last word is a prefix (filter as you type), and left out
+// while shorter than minPrefixRunes.
+func parseQuery(input string, prefixLast bool) []queryTerm {
+	var terms []queryTerm
 	rest := input
 	for {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {
-			break
+			return terms
 		}
-		var term string
+		var text string
 		phrase := false
 		if rest[0] == '"' {
 			end := strings.IndexByte(rest[1:], '"')
 			if end < 0 {
-				term, rest = rest[1:], ""
+				text, rest = rest[1:], ""
 			} else {
-				term, rest = rest[1:1+end], rest[2+end:]
+				text, rest = rest[1:1+end], rest[2+end:]
 			}
 			phrase = true
 		} else {
@@ -47,26 +48,63 @@ func ftsQuery(input string, prefixLast bool) string {
 			if end < 0 {
 				end = len(rest)
 			}
-			term, rest = rest[:end], rest[end:]
+			text, rest = rest[:end], rest[end:]
 		}
-		prefix := strings.HasSuffix(term, "*")
-		term = strings.TrimRight(term, "*")
-		if !hasWordChar(term) {
+		prefix := strings.HasSuffix(text, "*")
+		text = strings.TrimRight(text, "*")
+		if !hasWordChar(text) {
 			continue
 		}
-		q := quoteFTS(term)
 		if prefixLast && !phrase && !prefix && strings.TrimSpace(rest) == "" {
-			if utf8.RuneCountInString(term) < minPrefixRunes && !hasCJK(term) {
+			if utf8.RuneCountInString(text) < minPrefixRunes && !hasCJK(text) {
 				continue
 			}
 			prefix = true
 		}
-		if prefix {
-			q += "*"
-		}
-		terms = append(terms, q)
+		terms = append(terms, queryTerm{text: text, prefix: prefix})
 	}
-	return strings.Join(terms, " AND ")
+}
+
+// renderQuery builds the FTS5 query in which every term must match ("" when
+// nothing searchable is left). It quotes every term, so no user text is read
+// as query syntax.
+// A prefix that is one token is replaced by the terms expand returns for it
+// (an OR that FTS5 answers page by page); otherwise it stays a prefix query.
+func renderQuery(terms []queryTerm, expand func(string) ([]string, bool, error)) (string, error) {
+	parts := make([]string, 0, len(terms))
+	for _, t := range terms {
+		q := quoteFTS(t.text)
+		if t.prefix {
+			q += "*"
+			if expand != nil && isOneTerm(t.text) {
+				words, ok, err := expand(t.text)
+				if err != nil {
+					return "", err
+				}
+				if ok {
+					for i := range words {
+						words[i] = quoteFTS(words[i])
+					}
+					q = "(" + strings.Join(words, " OR ") + ")"
+				}
+			}
+		}
+		parts = append(parts, q)
+	}
+	return strings.Join(parts, " AND "), nil
+}
+
+// matchExpr is the FTS5 expression for a typed query, prefixes expanded
+// through the vocabulary.
+func (s *Store) matchExpr(ctx context.Context, input string, prefixLast bool) (string, error) {
+	return renderQuery(parseQuery(input, prefixLast), func(p string) ([]string, bool, error) {
+		return s.expandPrefix(ctx, p)
+	})
+}
+
+// quoteFTS quotes one term as an FTS5 string.
+func quoteFTS(term string) string {
+	return `"` + strings.ReplaceAll(term, `"`, `""`) + `"`
 }
 
 func hasCJK(s string) bool {

@@ -27,6 +27,8 @@ var migrations embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+
+	vocab vocabulary
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.

@@ -230,6 +230,9 @@ func TestMigrations(t *testing.T) {
 		if c, err := s.Counts(ctx); err != nil || c.Total != 1 || c.Unread != 0 {
 			t.Fatalf("counts after migrate: %+v, %v", c, err)
 		}
+		if terms, ok, err := s.expandPrefix(ctx, "arti"); err != nil || !ok || terms[0] != "article" {
+			t.Fatalf("vocabulary after migrate: %q, %v, %v", terms, ok, err)
+		}
 	})
 	t.Run("newer library refused", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "new.db")

@@ -24,7 +24,7 @@ const (
 )
 
 // CacheDir holds the generated corpus and library; delete it to start over.
-var CacheDir = filepath.Join(os.TempDir(), "kabar-bench-v4")
+var CacheDir = filepath.Join(os.TempDir(), "kabar-bench-v5")
 
 var (
 	corpusOnce sync.Once
