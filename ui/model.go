@@ -164,6 +164,9 @@ func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.list.clamp()
 	m.reader.width, m.reader.height = w, h
 	m.reader.compose(m.styles)
+	if !m.reader.loaded {
+		return m, m.list.loadVisible()
+	}
 	// Re-render once the size settles: a resize storm must not start a
 	// glamour render for every intermediate width.
 	m.resizeSeq++
