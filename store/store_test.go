@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,39 +202,49 @@ func TestMigrations(t *testing.T) {
 			t.Fatalf("version = %d, %v", v, err)
 		}
 	})
-	t.Run("from previous version", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "old.db")
-		old, err := openVersion(path, len(migrationFiles())-1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := old.db.Exec(`INSERT INTO articles (key, content_hash, title, norm_title, sort_key, body, origin, imported)
-			VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'Body.', 'x', 1)`); err != nil {
-			t.Fatal(err)
-		}
-		old.Close()
-		s, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		if v, _ := s.SchemaVersion(ctx); v != len(migrationFiles()) {
-			t.Fatalf("version after migrate = %d", v)
-		}
-		ls, err := s.List(ctx, ListOptions{})
-		if err != nil || len(ls) != 1 || ls[0].Title != "Old Article" {
-			t.Fatalf("old data after migrate: %+v, %v", ls, err)
-		}
-		if err := s.SetRead(ctx, ls[0].ID, true); err != nil {
-			t.Fatalf("state table missing after migrate: %v", err)
-		}
-		if c, err := s.Counts(ctx); err != nil || c.Total != 1 || c.Unread != 0 {
-			t.Fatalf("counts after migrate: %+v, %v", c, err)
-		}
-		if terms, ok, err := s.expandPrefix(ctx, "arti"); err != nil || !ok || terms[0] != "article" {
-			t.Fatalf("vocabulary after migrate: %q, %v, %v", terms, ok, err)
-		}
-	})
+	for from := 1; from < len(migrationFiles()); from++ {
+		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			old, err := openVersion(path, from)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := old.db.Exec(`INSERT INTO articles (key, content_hash, title, norm_title, sort_key, body, origin, imported)
+				VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'Body.', 'x', 1)`); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if v, _ := s.SchemaVersion(ctx); v != len(migrationFiles()) {
+				t.Fatalf("version after migrate = %d", v)
+			}
+			ls, err := s.List(ctx, ListOptions{})
+			if err != nil || len(ls) != 1 || ls[0].Title != "Old Article" {
+				t.Fatalf("old data after migrate: %+v, %v", ls, err)
+			}
+			if err := s.SetRead(ctx, ls[0].ID, true); err != nil {
+				t.Fatalf("state table missing after migrate: %v", err)
+			}
+			if c, err := s.Counts(ctx); err != nil || c.Total != 1 || c.Unread != 0 {
+				t.Fatalf("counts after migrate: %+v, %v", c, err)
+			}
+			if hits, err := s.Search(ctx, "arti", 0, 10, true); err != nil || len(hits) != 1 {
+				t.Fatalf("search after migrate: %d hits, %v", len(hits), err)
+			}
+			if from < 5 { // migration 5 fills the vocabulary from the index
+				if terms, ok, err := s.expandPrefix(ctx, "arti"); err != nil || !ok || terms[0] != "article" {
+					t.Fatalf("vocabulary after migrate: %q, %v, %v", terms, ok, err)
+				}
+			}
+			if _, err := s.AddFeed(ctx, "https://example.org/feed.xml", "Example", false); err != nil {
+				t.Fatalf("feeds after migrate: %v", err)
+			}
+		})
+	}
 	t.Run("newer library refused", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "new.db")
 		s, err := Open(path)
