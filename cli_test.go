@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -169,5 +172,76 @@ func TestCLIExitCodesAndErrors(t *testing.T) {
 	t.Setenv("XDG_DATA_HOME", dir)
 	if got := libraryPath(""); got != filepath.Join(dir, "kabar", "library.db") {
 		t.Errorf("XDG path = %q", got)
+	}
+}
+
+func TestCLIFeeds(t *testing.T) {
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/rss", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Kabar Lembah</title>
+<item><title>Panen Kopi Melimpah</title><link>%s/kopi</link><description>Petani kopi panen raya.</description></item>
+</channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/kopi", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><title>Panen Kopi Melimpah</title></head><body><nav>Beranda</nav><article>
+<p>Petani kopi di lereng gunung panen raya tahun ini. Harga di tingkat petani naik dan pembeli dari kota datang langsung ke kebun.</p>
+<p>Koperasi desa menyiapkan gudang baru untuk menampung hasil panen yang melimpah sampai akhir bulan depan.</p></article></body></html>`)
+	})
+	mux.HandleFunc("/html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html><body>home page</body></html>")
+	})
+	db := filepath.Join(t.TempDir(), "library.db")
+	run := func(args ...string) (int, string, string) { return kabar(t, "", append([]string{"--db", db}, args...)...) }
+	if code, out, errOut := run("feed", "add", srv.URL+"/rss", "--name", "lembah", "--full-text"); code != 0 || !strings.Contains(out, "subscribed") {
+		t.Fatalf("feed add: %d %q %q", code, out, errOut)
+	}
+	if code, _, _ := run("feed", "add", srv.URL+"/html"); code != 0 {
+		t.Fatal("feed add without name failed")
+	}
+	if code, _, errOut := run("feed", "add", srv.URL+"/rss"); code != 1 || !strings.Contains(errOut, "already subscribed") {
+		t.Fatalf("duplicate add: %d %q", code, errOut)
+	}
+	code, out, errOut := run("fetch")
+	if code != 1 || !strings.Contains(out, "1 new articles") || !strings.Contains(errOut, "web page") {
+		t.Fatalf("fetch: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := run("search", "kopi"); code != 0 || !strings.Contains(out, "Panen Kopi Melimpah") {
+		t.Fatalf("fetched article not searchable: %q", out)
+	}
+	if code, out, _ := run("search", "koperasi"); code != 0 || !strings.Contains(out, "Panen Kopi Melimpah") {
+		t.Fatalf("full text not fetched: %q", out)
+	}
+	if code, out, _ := run("fetch", "--feed", "lembah"); code != 0 || !strings.Contains(out, "0 new articles") {
+		t.Fatalf("second fetch: %d %q", code, out)
+	}
+	code, out, _ = run("feed", "list", "--json")
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, `"full_text":true`) || !strings.Contains(out, `"last_error":"feed `) {
+		t.Fatalf("feed list: %q", out)
+	}
+	code, opml, _ := run("feed", "export")
+	if code != 0 || !strings.Contains(opml, `xmlUrl="`+srv.URL+`/rss"`) {
+		t.Fatalf("export: %q", opml)
+	}
+	opmlPath := filepath.Join(t.TempDir(), "feeds.opml")
+	os.WriteFile(opmlPath, []byte(opml), 0o644)
+	db2 := filepath.Join(t.TempDir(), "other.db")
+	if code, out, _ := kabar(t, "", "--db", db2, "feed", "import", opmlPath); code != 0 || !strings.Contains(out, "2 of 2") {
+		t.Fatalf("import opml: %d %q", code, out)
+	}
+	if code, out, _ := run("feed", "remove", "lembah"); code != 0 || !strings.Contains(out, "unsubscribed") {
+		t.Fatalf("remove: %d %q", code, out)
+	}
+	if code, _, errOut := run("feed", "remove", "lembah"); code != 1 || !strings.Contains(errOut, "no such feed") {
+		t.Fatalf("remove twice: %d %q", code, errOut)
+	}
+	if code, _, _ := run("feed", "frob"); code != 2 {
+		t.Fatal("unknown feed subcommand accepted")
+	}
+	if code, out, _ := run("search", "kopi"); code != 0 || !strings.Contains(out, "Panen Kopi") {
+		t.Fatal("removing a feed lost its articles")
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"kabar/articles"
 	"kabar/articles/demo"
 	"kabar/store"
+	"kabar/store/fetch"
 	"kabar/ui"
 )
 
@@ -51,6 +52,9 @@ Usage:
   kabar search QUERY [--json] [--limit N]
   kabar show   ID [--json]
   kabar links  [--json] [--unresolved]
+  kabar feed add URL [--name N] [--full-text]
+  kabar feed list [--json] | feed remove URL|NAME | feed import FILE.opml | feed export
+  kabar fetch [--feed URL|NAME]     fetch subscribed feeds into the library
   kabar demo                        open the reader on the embedded demo library
 
 Every command takes --db PATH (or KABAR_DB); the default library is
@@ -118,6 +122,10 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdLinks(ctx, *db, cmdArgs, stdout, stderr)
 	case "demo":
 		return cmdDemo(ctx, cmdArgs, stderr)
+	case "feed":
+		return cmdFeed(ctx, *db, cmdArgs, stdin, stdout, stderr)
+	case "fetch":
+		return cmdFetch(ctx, *db, cmdArgs, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usageText)
 		return nil
@@ -577,7 +585,25 @@ func cmdRead(ctx context.Context, db string, stderr io.Writer) error {
 	if empty {
 		return runDemo(ctx, demoHint)
 	}
-	return ui.Run(s, ui.Options{Name: path}, teaContext(ctx))
+	return ui.Run(s, ui.Options{Name: path, Refresh: refresher(s)}, teaContext(ctx))
+}
+
+// refresher fetches every subscribed feed for the reader's r key.
+func refresher(s *store.Store) ui.RefreshFunc {
+	return func(ctx context.Context, progress func(done, total int)) (string, error) {
+		feeds, err := s.Feeds(ctx)
+		if err != nil {
+			return "", err
+		}
+		if len(feeds) == 0 {
+			return "no feeds to refresh — add one: kabar feed add URL", nil
+		}
+		results, err := (&fetch.Fetcher{}).FetchAll(ctx, s, "", func(done, total int, _ fetch.Result) { progress(done, total) })
+		if err != nil {
+			return "", err
+		}
+		return fetchSummary(results), nil
+	}
 }
 
 func cmdDemo(ctx context.Context, args []string, stderr io.Writer) error {
@@ -622,4 +648,176 @@ func openDemo(ctx context.Context) (*store.Store, func(), error) {
 		return nil, nil, err
 	}
 	return s, func() { s.Close(); cleanup() }, nil
+}
+
+const feedUsage = `Usage:
+  kabar feed add URL [--name NAME] [--full-text]   subscribe (--full-text: fetch each entry's page)
+  kabar feed list [--json]                          list subscriptions and their last fetch
+  kabar feed remove URL|NAME                        unsubscribe (the articles stay)
+  kabar feed import FILE.opml                       subscribe to every feed in an OPML file
+  kabar feed export                                 print the subscriptions as OPML 2.0
+`
+
+func cmdFeed(ctx context.Context, db string, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
+		fmt.Fprint(stderr, feedUsage)
+		if len(args) == 0 {
+			return fmt.Errorf("%w: feed needs a subcommand (add, list, remove, import, export)", errUsage)
+		}
+		return nil
+	}
+	sub, rest := args[0], args[1:]
+	fs, dbFlag := commandFlags("feed "+sub, feedUsage, db, stderr)
+	name := fs.String("name", "", "feed name (add)")
+	fullText := fs.Bool("full-text", false, "fetch each entry's page for the full article (add)")
+	asJSON := fs.Bool("json", false, "print JSON Lines (list)")
+	pos, err := parseArgs(fs, rest)
+	if err != nil {
+		return err
+	}
+	want := map[string]int{"add": 1, "list": 0, "remove": 1, "import": 1, "export": 0}
+	n, known := want[sub]
+	if !known {
+		return fmt.Errorf("%w: unknown feed subcommand %q (add, list, remove, import, export)", errUsage, sub)
+	}
+	if len(pos) != n {
+		return fmt.Errorf("%w: feed %s takes %d argument(s), got %d", errUsage, sub, n, len(pos))
+	}
+	s, err := openStore(*dbFlag)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	switch sub {
+	case "add":
+		f, err := s.AddFeed(ctx, pos[0], *name, *fullText)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "subscribed to %s (%s)\n", f.URL, f.Name)
+	case "remove":
+		if err := s.RemoveFeed(ctx, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "unsubscribed from %s\n", pos[0])
+	case "list":
+		return printFeeds(ctx, s, stdout, *asJSON)
+	case "export":
+		feeds, err := s.Feeds(ctx)
+		if err != nil {
+			return err
+		}
+		return fetch.WriteOPML(stdout, feeds)
+	case "import":
+		return importOPML(ctx, s, pos[0], stdin, stdout, stderr)
+	}
+	return nil
+}
+
+func importOPML(ctx context.Context, s *store.Store, path string, stdin io.Reader, stdout, stderr io.Writer) error {
+	r := stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	feeds, err := fetch.ReadOPML(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	added := 0
+	for _, f := range feeds {
+		if _, err := s.AddFeed(ctx, f.URL, f.Name, false); err != nil {
+			fmt.Fprintf(stderr, "skipped: %v\n", err)
+			continue
+		}
+		added++
+	}
+	fmt.Fprintf(stdout, "subscribed to %d of %d feeds in %s\n", added, len(feeds), path)
+	return nil
+}
+
+// feedJSON is one line of kabar feed list --json.
+type feedJSON struct {
+	URL         string  `json:"url"`
+	Name        string  `json:"name"`
+	FullText    bool    `json:"full_text"`
+	LastFetched *string `json:"last_fetched"`
+	LastError   string  `json:"last_error"`
+}
+
+func printFeeds(ctx context.Context, s *store.Store, w io.Writer, asJSON bool) error {
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, f := range feeds {
+		if asJSON {
+			if err := enc.Encode(feedJSON{f.URL, f.Name, f.FullText, rfc3339(f.LastFetched), f.LastError}); err != nil {
+				return err
+			}
+			continue
+		}
+		state := "never fetched"
+		if !f.LastFetched.IsZero() {
+			state = "fetched " + f.LastFetched.Format("2006-01-02 15:04")
+		}
+		if f.LastError != "" {
+			state += " — error: " + f.LastError
+		}
+		fmt.Fprintf(w, "%-20s %s  (%s)\n", f.Name, f.URL, state)
+	}
+	return nil
+}
+
+func cmdFetch(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
+	fs, dbFlag := commandFlags("fetch", "Usage: kabar fetch [--feed URL|NAME]\n\nFetch subscribed feeds into the library.\n", db, stderr)
+	only := fs.String("feed", "", "fetch only this feed (URL or name)")
+	if rest, err := parseArgs(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return fmt.Errorf("%w: fetch takes no arguments, got %q", errUsage, rest)
+	}
+	s, err := openStore(*dbFlag)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	results, err := (&fetch.Fetcher{}).FetchAll(ctx, s, *only, func(done, total int, r fetch.Result) {
+		if r.Err != nil {
+			fmt.Fprintf(stderr, "failed: %v\n", r.Err)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, fetchSummary(results))
+	for _, r := range results {
+		if r.Err != nil {
+			return exitError(exitFailure)
+		}
+	}
+	return nil
+}
+
+// fetchSummary says what a fetch did in one line.
+func fetchSummary(results []fetch.Result) string {
+	var added, updated, notModified, failed int
+	for _, r := range results {
+		added += r.Summary.New
+		updated += r.Summary.Updated
+		if r.NotModified {
+			notModified++
+		}
+		if r.Err != nil {
+			failed++
+		}
+	}
+	return fmt.Sprintf("fetched %d feeds: %d new articles, %d updated, %d unchanged feeds, %d failed",
+		len(results), added, updated, notModified, failed)
 }

@@ -9,6 +9,7 @@ import (
 type ListKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Filter, Clear, Star, ToggleRead   key.Binding
+	Refresh                                 key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -34,6 +35,7 @@ func DefaultListKeys() ListKeys {
 		Clear:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Star:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		ToggleRead: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read/unread")),
+		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -72,7 +74,7 @@ func (k ListKeys) ShortHelp() []key.Binding {
 func (k ListKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Clear, k.Star, k.ToggleRead, k.Help, k.Quit},
+		{k.Open, k.Filter, k.Clear, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
 	}
 }
 

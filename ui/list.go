@@ -228,6 +228,19 @@ func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
 	return m, nil
 }
 
+// reload drops the loaded pages and loads the visible ones again, keeping
+// the cursor, so articles that arrived meanwhile show up.
+func (m listModel) reload() (listModel, tea.Cmd) {
+	m.seq++
+	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{}
+	cmds := []tea.Cmd{m.loadVisible(), loadCounts(m.lib)}
+	if m.query != "" {
+		m.totalKnown, m.capped = false, false
+		cmds = append(cmds, countMatches(m.lib, m.query, m.seq))
+	}
+	return m, tea.Batch(cmds...)
+}
+
 // evictPages keeps the pages nearest the cursor.
 func (m *listModel) evictPages() {
 	if len(m.pages) <= maxCachedPages {

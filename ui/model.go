@@ -37,6 +37,8 @@ type Options struct {
 	// Demo marks the embedded demo library; Hint is shown under it.
 	Demo bool
 	Hint string
+	// Refresh, when set, fetches the library's feeds (the r key).
+	Refresh RefreshFunc
 }
 
 // Messages for the status line.
@@ -73,6 +75,7 @@ type Model struct {
 	status      string
 	statusIsErr bool
 	quitting    bool
+	refreshing  bool
 }
 
 // New returns the root model over a library.
@@ -133,6 +136,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case articleMsg:
 		return m.articleLoaded(msg)
+	case refreshProgressMsg, refreshDoneMsg:
+		return m.refreshUpdate(msg)
 	case resizeSettledMsg:
 		if msg.seq == m.resizeSeq {
 			return m, m.renderCurrent()
@@ -197,8 +202,13 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.screen == screenReader {
 		return m.readerKey(msg)
 	}
-	if msg.String() == "q" && !m.list.typing {
-		return m.quit()
+	if !m.list.typing {
+		switch msg.String() {
+		case "q":
+			return m.quit()
+		case "r":
+			return m.refreshKey()
+		}
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.update(msg)

@@ -331,3 +331,40 @@ func TestMouseWheelScrolls(t *testing.T) {
 		t.Fatalf("wheel scrolled reader to %d", tm.(Model).reader.scroll)
 	}
 }
+
+func TestRefreshFetchesInTheBackgroundAndShowsNewArticles(t *testing.T) {
+	lib := fixtureLibrary(t)
+	var progressSeen []string
+	refresh := func(ctx context.Context, progress func(done, total int)) (string, error) {
+		progress(1, 2)
+		_, err := lib.ImportArticles(ctx, []articles.Article{{Title: "Berita Baru dari Feed", Body: "Isi berita baru.",
+			Origin: articles.Origin{Path: "https://feed.example/rss", Record: 1}}})
+		progress(2, 2)
+		return "fetched 2 feeds: 1 new articles", err
+	}
+	m := New(lib, Options{Name: "library.db", Refresh: refresh})
+	var tm tea.Model = m
+	tm = drive(t, tm, tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm = drive(t, tm, m.Init()())
+	tm, cmd := tm.Update(press("r"))
+	progressSeen = append(progressSeen, tm.(Model).status)
+	if !tm.(Model).refreshing {
+		t.Fatal("r did not start a refresh")
+	}
+	msg := cmd()
+	tm, cmd = tm.Update(msg)
+	progressSeen = append(progressSeen, tm.(Model).status)
+	tm = drive(t, tm, cmd())
+	final := tm.(Model)
+	if final.refreshing || final.status != "fetched 2 feeds: 1 new articles" {
+		t.Fatalf("after refresh: refreshing=%v status %q", final.refreshing, final.status)
+	}
+	if progressSeen[0] != "refreshing feeds…" || !strings.HasPrefix(progressSeen[1], "refreshing feeds 1/2") {
+		t.Fatalf("progress shown: %q", progressSeen)
+	}
+	if final.list.total != 5 || !strings.Contains(screenText(final), "Berita Baru dari Feed") {
+		t.Fatalf("new article not listed (total %d):\n%s", final.list.total, screenText(final))
+	}
+	noFeeds := keys(t, start(t, lib, 100, 30), "r")
+	titleOnScreen(t, noFeeds, "no feeds to refresh")
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// RefreshFunc fetches the library's feeds, reporting progress, and returns a
+// one-line summary. The caller (main) provides it; the reader only runs it in
+// the background when r is pressed.
+type RefreshFunc func(ctx context.Context, progress func(done, total int)) (string, error)
+
+// refreshTimeout bounds a whole refresh.
+const refreshTimeout = 5 * time.Minute
+
+type (
+	// refreshProgressMsg reports feeds fetched so far.
+	refreshProgressMsg struct {
+		done, total int
+		updates     <-chan tea.Msg
+	}
+	// refreshDoneMsg ends a refresh.
+	refreshDoneMsg struct {
+		summary string
+		err     error
+	}
+)
+
+// startRefresh runs fn on a goroutine of its own and returns its first
+// message; each progress message carries the channel to wait on for the next.
+func startRefresh(fn RefreshFunc) tea.Cmd {
+	return func() tea.Msg {
+		updates := make(chan tea.Msg, 64)
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
+			defer cancel()
+			summary, err := fn(ctx, func(done, total int) {
+				select {
+				case updates <- refreshProgressMsg{done: done, total: total, updates: updates}:
+				default: // the screen is behind; a later update says more
+				}
+			})
+			updates <- refreshDoneMsg{summary: summary, err: err}
+		}()
+		return <-updates
+	}
+}
+
+// nextRefreshUpdate waits for the refresh's next message.
+func nextRefreshUpdate(updates <-chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-updates }
+}
+
+// refreshKey starts a refresh unless one is running.
+func (m Model) refreshKey() (tea.Model, tea.Cmd) {
+	switch {
+	case m.opts.Refresh == nil:
+		m.status = "this library has no feeds to refresh"
+		return m, nil
+	case m.refreshing:
+		m.status = "already refreshing feeds…"
+		return m, nil
+	}
+	m.refreshing = true
+	m.status = "refreshing feeds…"
+	return m, startRefresh(m.opts.Refresh)
+}
+
+// refreshUpdate shows a refresh's progress, and when it ends reloads the
+// list so new articles appear.
+func (m Model) refreshUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case refreshProgressMsg:
+		m.status, m.statusIsErr = fmt.Sprintf("refreshing feeds %d/%d…", msg.done, msg.total), false
+		return m, nextRefreshUpdate(msg.updates)
+	case refreshDoneMsg:
+		m.refreshing = false
+		if msg.err != nil {
+			m.status, m.statusIsErr = "refresh failed: "+msg.err.Error(), true
+			return m, nil
+		}
+		m.status, m.statusIsErr = msg.summary, false
+		var cmd tea.Cmd
+		m.list, cmd = m.list.reload()
+		return m, cmd
+	}
+	return m, nil
+}
