@@ -195,7 +195,9 @@ func TestCLIFeeds(t *testing.T) {
 		fmt.Fprint(w, "<html><body>home page</body></html>")
 	})
 	db := filepath.Join(t.TempDir(), "library.db")
-	run := func(args ...string) (int, string, string) { return kabar(t, "", append([]string{"--db", db}, args...)...) }
+	run := func(args ...string) (int, string, string) {
+		return kabar(t, "", append([]string{"--db", db}, args...)...)
+	}
 	if code, out, errOut := run("feed", "add", srv.URL+"/rss", "--name", "lembah", "--full-text"); code != 0 || !strings.Contains(out, "subscribed") {
 		t.Fatalf("feed add: %d %q %q", code, out, errOut)
 	}
