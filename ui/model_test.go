@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -367,4 +370,39 @@ func TestRefreshFetchesInTheBackgroundAndShowsNewArticles(t *testing.T) {
 	}
 	noFeeds := keys(t, start(t, lib, 100, 30), "r")
 	titleOnScreen(t, noFeeds, "no feeds to refresh")
+}
+
+func TestOpenURLUsesTheBrowserWithoutTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	got := filepath.Join(dir, "opened")
+	script := filepath.Join(dir, "browser")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$1\" > "+got+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", script)
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 100, 30), "enter")
+	a, _ := m.Current()
+	if a.URL != "" {
+		t.Fatalf("fixture article unexpectedly has a URL %q", a.URL)
+	}
+	m = keys(t, m, "o")
+	titleOnScreen(t, m, "this article has no URL")
+	lib2 := memLibrary{a: articles.Stored{Article: articles.Article{ID: 1, Title: "Dengan URL", Body: "Isi.", URL: "https://kabar.example/a?b=1"}}}
+	m = keys(t, start(t, lib2, 80, 24), "enter", "o")
+	titleOnScreen(t, m, "opened https://kabar.example/a?b=1")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		data, err := os.ReadFile(got)
+		if err == nil && strings.TrimSpace(string(data)) == "https://kabar.example/a?b=1" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the browser was not started with the URL (%q, %v)", data, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if m.screen != screenReader {
+		t.Fatal("opening the URL left the reader")
+	}
 }

@@ -331,3 +331,20 @@ func BenchmarkFetch50Feeds(b *testing.B) {
 		}
 	}
 }
+
+func FuzzReadOPML(f *testing.F) {
+	f.Add(`<opml version="2.0"><head><title>t</title></head><body><outline text="a" xmlUrl="https://a.example/f"/></body></opml>`)
+	f.Add(`<opml><body><outline text="x"><outline xmlUrl="u"/></outline></body></opml>`)
+	f.Add(`<opml><body><outline`)
+	f.Fuzz(func(t *testing.T, s string) {
+		feeds, err := ReadOPML(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, fd := range feeds {
+			if fd.URL == "" {
+				t.Fatalf("a feed without URL from %q", s)
+			}
+		}
+	})
+}
