@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"kabar/articles"
@@ -19,6 +20,8 @@ type ListOptions struct {
 	Offset, Limit int
 	Unread        bool
 	Starred       bool
+	// Source, when set, lists only that outlet's articles.
+	Source string
 }
 
 const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz, a.ref_count > 0,
@@ -26,22 +29,30 @@ const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz
 
 // List returns a page of articles, newest first.
 func (s *Store) List(ctx context.Context, opt ListOptions) ([]articles.Listing, error) {
-	where := listFilter(opt)
+	where, args := listFilter(opt)
 	q := `SELECT ` + listColumns + ` FROM articles a LEFT JOIN state s ON s.article_id = a.id` + where +
 		` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-	return s.queryListings(ctx, "list", q, limitOr(opt.Limit), max(opt.Offset, 0))
+	return s.queryListings(ctx, "list", q, append(args, limitOr(opt.Limit), max(opt.Offset, 0))...)
 }
 
-func listFilter(opt ListOptions) string {
-	switch {
-	case opt.Unread && opt.Starred:
-		return ` WHERE coalesce(s.read, 0) = 0 AND s.starred = 1`
-	case opt.Unread:
-		return ` WHERE coalesce(s.read, 0) = 0`
-	case opt.Starred:
-		return ` WHERE s.starred = 1`
+// listFilter is the WHERE clause, and its arguments, for list options.
+func listFilter(opt ListOptions) (string, []any) {
+	var conds []string
+	var args []any
+	if opt.Unread {
+		conds = append(conds, `coalesce(s.read, 0) = 0`)
 	}
-	return ""
+	if opt.Starred {
+		conds = append(conds, `s.starred = 1`)
+	}
+	if opt.Source != "" {
+		conds = append(conds, `a.source = ?`)
+		args = append(args, opt.Source)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
 func limitOr(n int) int {
@@ -273,8 +284,36 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// Page returns articles newest first from offset: the list the reader pages
-// through.
-func (s *Store) Page(ctx context.Context, offset, limit int) ([]articles.Listing, error) {
-	return s.List(ctx, ListOptions{Offset: offset, Limit: limit})
+// Page returns articles newest first from offset, of one outlet when source
+// is set: the list the reader pages through.
+func (s *Store) Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error) {
+	return s.List(ctx, ListOptions{Offset: offset, Limit: limit, Source: source})
+}
+
+// Sources returns the library's outlets, those with most articles first.
+func (s *Store) Sources(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT source FROM articles WHERE source <> ''
+		GROUP BY source ORDER BY count(*) DESC, source LIMIT 200`)
+	if err != nil {
+		return nil, fmt.Errorf("store: sources: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var src string
+		if err := rows.Scan(&src); err != nil {
+			return nil, fmt.Errorf("store: sources: %w", err)
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// CountSource returns how many articles an outlet has.
+func (s *Store) CountSource(ctx context.Context, source string) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE source = ?`, source).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count %s: %w", source, err)
+	}
+	return n, nil
 }

@@ -288,3 +288,30 @@ func TestStateAndListFilters(t *testing.T) {
 		t.Fatal("missing article gave no error")
 	}
 }
+
+func TestOutlets(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	var as []articles.Article
+	for i, src := range []string{"A", "B", "B", "", "B", "A", "C"} {
+		as = append(as, articles.Article{Title: fmt.Sprintf("Judul %d", i), Body: "Isi.", Source: src,
+			Published: time.Date(2025, 1, 1+i, 0, 0, 0, 0, time.UTC), Origin: articles.Origin{Path: "m", Record: i + 1}})
+	}
+	if _, err := s.ImportArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := s.Sources(ctx)
+	if err != nil || strings.Join(srcs, ",") != "B,A,C" {
+		t.Fatalf("sources = %q, %v", srcs, err)
+	}
+	page, err := s.Page(ctx, "B", 0, 10)
+	if err != nil || len(page) != 3 || page[0].Title != "Judul 4" || page[2].Title != "Judul 1" {
+		t.Fatalf("page of B: %+v, %v", page, err)
+	}
+	if n, err := s.CountSource(ctx, "A"); err != nil || n != 2 {
+		t.Fatalf("count A = %d, %v", n, err)
+	}
+	s.SetRead(ctx, page[0].ID, true)
+	if unreadB, _ := s.List(ctx, ListOptions{Source: "B", Unread: true}); len(unreadB) != 2 {
+		t.Fatalf("unread of B: %d", len(unreadB))
+	}
+}

@@ -86,23 +86,54 @@ func loadCounts(lib Library) tea.Cmd {
 func loadFirstScreen(lib Library) tea.Cmd {
 	return func() tea.Msg {
 		counts := loadCounts(lib)()
-		page := loadPage(lib, "", 0, 0)()
+		page := loadPage(lib, "", "", 0, 0)()
 		return tea.BatchMsg{func() tea.Msg { return counts }, func() tea.Msg { return page }}
 	}
 }
 
-func loadPage(lib Library, query string, seq, page int) tea.Cmd {
+func loadPage(lib Library, query, source string, seq, page int) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()
 		defer cancel()
 		var items []articles.Listing
 		var err error
 		if query == "" {
-			items, err = lib.Page(ctx, page*pageSize, pageSize)
+			items, err = lib.Page(ctx, source, page*pageSize, pageSize)
 		} else {
 			items, err = lib.Search(ctx, query, page*pageSize, pageSize, true)
 		}
 		return pageMsg{query: query, seq: seq, page: page, items: items, err: err}
+	}
+}
+
+// sourcesMsg carries the library's outlets, for the outlet filter.
+type sourcesMsg struct {
+	sources []string
+	err     error
+}
+
+func loadSources(lib Library) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		s, err := lib.Sources(ctx)
+		return sourcesMsg{sources: s, err: err}
+	}
+}
+
+// sourceCountMsg carries how many articles the filtered outlet has.
+type sourceCountMsg struct {
+	source string
+	seq, n int
+	err    error
+}
+
+func countSource(lib Library, source string, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		n, err := lib.CountSource(ctx, source)
+		return sourceCountMsg{source: source, seq: seq, n: n, err: err}
 	}
 }
 

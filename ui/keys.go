@@ -9,7 +9,7 @@ import (
 type ListKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Filter, Clear, Star, ToggleRead   key.Binding
-	Refresh                                 key.Binding
+	Refresh, Outlet                         key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -27,7 +27,7 @@ func DefaultListKeys() ListKeys {
 		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:     key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn/space", "page down")),
 		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
 		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
@@ -36,6 +36,7 @@ func DefaultListKeys() ListKeys {
 		Star:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		ToggleRead: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read/unread")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds")),
+		Outlet:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "next outlet/feed")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -74,7 +75,7 @@ func (k ListKeys) ShortHelp() []key.Binding {
 func (k ListKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Clear, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
+		{k.Open, k.Filter, k.Clear, k.Outlet, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
 	}
 }
 

@@ -15,8 +15,13 @@ import (
 type Library interface {
 	// Counts returns the library's size and unread and starred counts.
 	Counts(ctx context.Context) (articles.Counts, error)
-	// Page returns articles newest first, from offset.
-	Page(ctx context.Context, offset, limit int) ([]articles.Listing, error)
+	// Page returns articles newest first, from offset; only one outlet's
+	// when source is set.
+	Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error)
+	// Sources returns the outlets, those with most articles first.
+	Sources(ctx context.Context) ([]string, error)
+	// CountSource returns how many articles an outlet has.
+	CountSource(ctx context.Context, source string) (int, error)
 	// Search returns articles matching a full-text query typed by a user,
 	// with the last word matched as a prefix.
 	Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)

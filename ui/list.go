@@ -32,6 +32,7 @@ type listModel struct {
 	countsKnown   bool
 
 	query      string // the applied filter; "" shows the whole library
+	source     string // the outlet the list is limited to; "" for all
 	seq        int    // filter generation; pages of other generations are stale
 	total      int    // rows in the current view
 	totalKnown bool
@@ -78,7 +79,7 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 	case countsMsg:
 		if msg.err == nil {
 			m.counts, m.countsKnown = msg.counts, true
-			if m.query == "" {
+			if m.query == "" && m.source == "" {
 				m.total, m.totalKnown = msg.counts.Total, true
 				m.clamp()
 			}
@@ -86,6 +87,17 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		return m, nil
 	case pageMsg:
 		return m.gotPage(msg)
+	case sourcesMsg:
+		if msg.err != nil {
+			return m, func() tea.Msg { return errorMsg{fmt.Errorf("load outlets: %w", msg.err)} }
+		}
+		return m.applySource(nextSource(msg.sources, m.source))
+	case sourceCountMsg:
+		if msg.seq == m.seq && msg.source == m.source && msg.err == nil {
+			m.total, m.totalKnown = msg.n, true
+			m.clamp()
+		}
+		return m, nil
 	case matchCountMsg:
 		if msg.seq != m.seq || msg.query != m.query || msg.err != nil {
 			return m, nil
@@ -143,6 +155,11 @@ func (m listModel) key(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 			m.input.SetValue("")
 			return m.applyFilter("")
 		}
+		if m.source != "" {
+			return m.applySource("")
+		}
+	case key.Matches(msg, m.keys.Outlet):
+		return m, loadSources(m.lib)
 	case key.Matches(msg, m.keys.Star):
 		return m.toggle(func(l *articles.Listing) tea.Cmd {
 			l.Starred = !l.Starred
@@ -191,15 +208,47 @@ func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 // library for ""), dropping every page of the previous view.
 func (m listModel) applyFilter(q string) (listModel, tea.Cmd) {
 	m.seq++
-	m.query = q
+	m.query, m.source = q, ""
 	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
 	m.cursor, m.offset = 0, 0
 	if q == "" {
 		m.total, m.totalKnown = m.counts.Total, m.countsKnown
-		return m, tea.Batch(loadPage(m.lib, "", m.seq, 0), loadCounts(m.lib))
+		return m, tea.Batch(loadPage(m.lib, "", "", m.seq, 0), loadCounts(m.lib))
 	}
 	m.total, m.totalKnown, m.capped = 0, false, false
-	return m, tea.Batch(loadPage(m.lib, q, m.seq, 0), countMatches(m.lib, q, m.seq))
+	return m, tea.Batch(loadPage(m.lib, q, "", m.seq, 0), countMatches(m.lib, q, m.seq))
+}
+
+// applySource limits the list to one outlet's articles ("" for all), and
+// drops any text filter.
+func (m listModel) applySource(src string) (listModel, tea.Cmd) {
+	if src == "" {
+		m.source = ""
+		return m.applyFilter("")
+	}
+	m.seq++
+	m.query, m.source = "", src
+	m.input.SetValue("")
+	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
+	m.cursor, m.offset = 0, 0
+	m.total, m.totalKnown, m.capped = 0, false, false
+	return m, tea.Batch(loadPage(m.lib, "", src, m.seq, 0), countSource(m.lib, src, m.seq))
+}
+
+// nextSource is the outlet after current in sources, then "" (all).
+func nextSource(sources []string, current string) string {
+	if current == "" {
+		if len(sources) == 0 {
+			return ""
+		}
+		return sources[0]
+	}
+	for i, s := range sources {
+		if s == current && i+1 < len(sources) {
+			return sources[i+1]
+		}
+	}
+	return ""
 }
 
 func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
@@ -234,9 +283,12 @@ func (m listModel) reload() (listModel, tea.Cmd) {
 	m.seq++
 	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{}
 	cmds := []tea.Cmd{m.loadVisible(), loadCounts(m.lib)}
-	if m.query != "" {
+	switch {
+	case m.query != "":
 		m.totalKnown, m.capped = false, false
 		cmds = append(cmds, countMatches(m.lib, m.query, m.seq))
+	case m.source != "":
+		cmds = append(cmds, countSource(m.lib, m.source, m.seq))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -283,7 +335,7 @@ func (m listModel) loadVisible() tea.Cmd {
 			continue
 		}
 		m.loading[p] = true
-		cmds = append(cmds, loadPage(m.lib, m.query, m.seq, p))
+		cmds = append(cmds, loadPage(m.lib, m.query, m.source, m.seq, p))
 	}
 	return tea.Batch(cmds...)
 }
@@ -366,6 +418,14 @@ func (m listModel) view(st Styles) string {
 }
 
 func (m listModel) filterLine(st Styles) string {
+	if !m.typing && m.query == "" && m.source != "" {
+		count := ""
+		if m.totalKnown {
+			count = fmt.Sprintf("  %d articles", m.total)
+		}
+		line := st.FilterLabel.Render("outlet: ") + m.source + st.Dim.Render(count+"  (f next outlet, esc all)")
+		return ansi.Truncate(line, m.width, "…")
+	}
 	if !m.typing && m.query == "" {
 		return st.Dim.Render(ansi.Truncate(strings.Repeat("─", m.width), m.width, ""))
 	}
