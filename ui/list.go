@@ -479,9 +479,3 @@ func (m listModel) row(st Styles, it articles.Listing, selected bool) string {
 	line := prefix + rowStyle.Render(title+strings.Repeat(" ", pad)) + st.Source.Render(source)
 	return ansi.Truncate(line, m.width, "")
 }
-
-// selectedID is the article under the cursor, if loaded.
-func (m listModel) selectedID() (int64, bool) {
-	it, ok := m.item(m.cursor)
-	return it.ID, ok
-}
