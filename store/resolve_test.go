@@ -116,7 +116,7 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	hostile := []string{`"`, `""`, `(`, `)`, `AND`, `OR`, `NOT`, `*`, `-`, `a -`, `NEAR(`, `title:`, `body : x`, `"unclosed phrase`,
-		`x AND (y OR`, `^`, `'`, `;DROP TABLE articles;--`, `{title}`, `\`, `%`, `🙂`, `東京`, "\x00", `a"b`, `-harga`, `+cabai`, `NEAR/2`}
+		`x AND (y OR`, `^`, `'`, `;DROP TABLE articles;--`, `{title}`, `\`, `%`, `🙂`, `東京`, "\x00", `a"b`, `-harga`, `+cabai`, `NEAR/2`, "00\x00", "a\x00b*", "\xff\xfe", "x\ty\nz"}
 	for _, q := range hostile {
 		if _, err := s.Search(ctx, q, 0, 10, true); err != nil {
 			t.Errorf("Search(%q): %v", q, err)

@@ -27,7 +27,14 @@ type queryTerm struct {
 // while shorter than minPrefixRunes.
 func parseQuery(input string, prefixLast bool) []queryTerm {
 	var terms []queryTerm
-	rest := input
+	// Control characters (a NUL ends an FTS5 string early) and invalid
+	// UTF-8 are never part of a search.
+	rest := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(input, " "))
 	for {
 		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 		if rest == "" {

@@ -33,7 +33,7 @@ const (
 )
 
 // UserAgent identifies kabar to the sites it fetches.
-const UserAgent = "kabar/0.1 (terminal news reader; +https://github.com/kabar-reader/kabar)"
+const UserAgent = "kabar/0.1 (terminal news reader)"
 
 // Fetcher fetches feeds. The zero value uses the defaults.
 type Fetcher struct {
