@@ -184,7 +184,7 @@ func TestFetchBadServers(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	results, err := (&Fetcher{Timeout: 300 * time.Millisecond, MaxBytes: 8 << 20}).FetchAll(ctx, s, "", nil)
+	results, err := (&Fetcher{Timeout: time.Second, MaxBytes: 1 << 20}).FetchAll(ctx, s, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
