@@ -104,9 +104,9 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // migrate applies the embedded migrations above the library's version, each
 // in its own transaction together with the version bump.
 func (s *Store) migrate(ctx context.Context, target int) error {
-	current, err := s.SchemaVersion(ctx)
-	if err != nil {
-		return err
+	var current int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return fmt.Errorf("schema version: %w", err)
 	}
 	files := migrationFiles()
 	if current > len(files) {
