@@ -292,21 +292,12 @@ func (s *Store) Page(ctx context.Context, source string, offset, limit int) ([]a
 
 // Sources returns the library's outlets, those with most articles first.
 func (s *Store) Sources(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT source FROM articles WHERE source <> ''
-		GROUP BY source ORDER BY count(*) DESC, source LIMIT 200`)
+	sources, err := column[string](s.db.QueryContext(ctx, `SELECT source FROM articles WHERE source <> ''
+		GROUP BY source ORDER BY count(*) DESC, source LIMIT 200`))
 	if err != nil {
 		return nil, fmt.Errorf("store: sources: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var src string
-		if err := rows.Scan(&src); err != nil {
-			return nil, fmt.Errorf("store: sources: %w", err)
-		}
-		out = append(out, src)
-	}
-	return out, rows.Err()
+	return sources, nil
 }
 
 // CountSource returns how many articles an outlet has.

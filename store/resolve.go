@@ -166,20 +166,8 @@ func pick(ids []int64, match articles.Match, err error) (int64, articles.Match, 
 }
 
 func queryIDs(ctx context.Context, stmt *sql.Stmt, args ...any) ([]int64, error) {
-	rows, err := stmt.QueryContext(ctx, args...)
+	ids, err := column[int64](stmt.QueryContext(ctx, args...))
 	if err != nil {
-		return nil, fmt.Errorf("resolve: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("resolve: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("resolve: %w", err)
 	}
 	return ids, nil

@@ -34,21 +34,13 @@ func (v *vocabulary) load(ctx context.Context, db *sql.DB) error {
 	if v.known != nil {
 		return nil
 	}
-	rows, err := db.QueryContext(ctx, `SELECT term FROM vocab`)
+	terms, err := column[string](db.QueryContext(ctx, `SELECT term FROM vocab`))
 	if err != nil {
 		return fmt.Errorf("vocabulary: %w", err)
 	}
-	defer rows.Close()
-	known := make(map[string]struct{})
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return fmt.Errorf("vocabulary: %w", err)
-		}
+	known := make(map[string]struct{}, len(terms))
+	for _, t := range terms {
 		known[t] = struct{}{}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("vocabulary: %w", err)
 	}
 	v.known = known
 	return nil
@@ -192,20 +184,9 @@ func isOneTerm(text string) bool {
 // false when there are none or more than maxExpansion.
 func (s *Store) expandPrefix(ctx context.Context, prefix string) (terms []string, ok bool, err error) {
 	p := foldTerm(prefix)
-	rows, err := s.db.QueryContext(ctx, `SELECT term FROM vocab WHERE term >= ? AND term < ? LIMIT ?`,
-		p, p+string(utf8.MaxRune), maxExpansion+1)
+	terms, err = column[string](s.db.QueryContext(ctx, `SELECT term FROM vocab WHERE term >= ? AND term < ? LIMIT ?`,
+		p, p+string(utf8.MaxRune), maxExpansion+1))
 	if err != nil {
-		return nil, false, fmt.Errorf("store: expand %q: %w", prefix, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, false, fmt.Errorf("store: expand %q: %w", prefix, err)
-		}
-		terms = append(terms, t)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, false, fmt.Errorf("store: expand %q: %w", prefix, err)
 	}
 	return terms, len(terms) > 0 && len(terms) <= maxExpansion, nil
