@@ -14,24 +14,23 @@ type History struct {
 	back    []Visit
 	current Visit
 	forward []Visit
-	started bool
 }
 
 // Open starts a fresh history at an article (opened from the list).
 func (h History) Open(id int64, scroll int) History {
-	return History{current: Visit{ID: id, Scroll: scroll}, started: true}
+	return History{current: Visit{ID: id, Scroll: scroll}}
 }
 
 // Follow goes from the current article (scrolled to scroll) to id, clearing
 // the forward history as a browser does.
 func (h History) Follow(id int64, scroll int) History {
-	if !h.started {
+	if h.current.ID == 0 { // nothing open yet (article IDs start at 1)
 		return h.Open(id, 0)
 	}
 	from := h.current
 	from.Scroll = scroll
 	back := append(h.back[:len(h.back):len(h.back)], from)
-	return History{back: back, current: Visit{ID: id}, started: true}
+	return History{back: back, current: Visit{ID: id}}
 }
 
 // Back returns to the previous article, remembering scroll for the one left.
@@ -44,7 +43,7 @@ func (h History) Back(scroll int) (History, bool) {
 	here.Scroll = scroll
 	prev := h.back[len(h.back)-1]
 	forward := append([]Visit{here}, h.forward...)
-	return History{back: h.back[:len(h.back)-1], current: prev, forward: forward, started: true}, true
+	return History{back: h.back[:len(h.back)-1], current: prev, forward: forward}, true
 }
 
 // Forward goes to the article left by Back.
@@ -56,7 +55,7 @@ func (h History) Forward(scroll int) (History, bool) {
 	here.Scroll = scroll
 	next := h.forward[0]
 	back := append(h.back[:len(h.back):len(h.back)], here)
-	return History{back: back, current: next, forward: h.forward[1:], started: true}, true
+	return History{back: back, current: next, forward: h.forward[1:]}, true
 }
 
 // Current is the article being read.

@@ -303,7 +303,7 @@ func (m Model) articleLoaded(msg articleMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, tea.Sequence(saveRead(m.lib, msg.article.ID, true), loadCounts(m.lib)))
 	}
 	if out, ok := m.renders[m.currentKey()]; ok {
-		m.reader = m.reader.setBody(out, m.currentKey().width, m.styles)
+		m.reader = m.reader.setBody(out, m.styles)
 		m.reader.scroll = max(min(scroll, m.reader.maxScroll()), 0)
 	} else {
 		cmds = append(cmds, m.renderCurrent())
@@ -343,7 +343,7 @@ func (m Model) rendered(msg renderedMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.key == m.currentKey() {
 		scroll := m.reader.scroll
-		m.reader = m.reader.setBody(msg.out, msg.key.width, m.styles)
+		m.reader = m.reader.setBody(msg.out, m.styles)
 		m.reader.scroll = max(min(scroll, m.reader.maxScroll()), 0)
 	}
 	return m, nil

@@ -176,15 +176,26 @@ func TestOpeningMarksReadAndStarToggles(t *testing.T) {
 	}
 }
 
+// bodyWidth is the wrap width of the cached rendering the reader shows, or 0.
+func bodyWidth(m Model) int {
+	shown := strings.Join(m.reader.body, "\n")
+	for k, out := range m.renders {
+		if k.id == m.reader.article.ID && out == shown {
+			return k.width
+		}
+	}
+	return 0
+}
+
 func TestResizeRerendersAndCaches(t *testing.T) {
 	lib := fixtureLibrary(t)
 	m := keys(t, start(t, lib, 100, 30), "enter")
-	wide := m.reader.bodyWidth
+	wide := bodyWidth(m)
 	var tm tea.Model = m
 	tm = drive(t, tm, tea.WindowSizeMsg{Width: 60, Height: 20})
 	m = tm.(Model)
-	if m.reader.bodyWidth != wrapWidth(60) || wide != wrapWidth(100) {
-		t.Fatalf("body widths %d then %d", wide, m.reader.bodyWidth)
+	if bodyWidth(m) != wrapWidth(60) || wide != wrapWidth(100) {
+		t.Fatalf("body widths %d then %d", wide, bodyWidth(m))
 	}
 	for _, line := range strings.Split(screenText(m), "\n") {
 		if w := len([]rune(line)); w > 60 {

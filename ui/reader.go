@@ -54,7 +54,6 @@ type readerModel struct {
 	article       articles.Stored
 	loaded        bool
 	body          []string // rendered body lines; nil until rendered
-	bodyWidth     int      // the wrap width body was rendered at
 	links         []link
 	selected      int // index into links, -1 for none
 
@@ -78,7 +77,7 @@ func wrapWidth(termWidth int) int { return max(min(termWidth-2, maxWrap), 10) }
 // show puts a freshly loaded article in the reader, at scroll.
 func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel {
 	m.article, m.loaded = a, true
-	m.body, m.bodyWidth = nil, 0
+	m.body = nil
 	m.links = m.links[:0:0]
 	for i := range a.Related {
 		m.links = append(m.links, link{ref: &a.Related[i]})
@@ -93,8 +92,8 @@ func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel 
 }
 
 // setBody installs a rendered body.
-func (m readerModel) setBody(out string, width int, st Styles) readerModel {
-	m.body, m.bodyWidth = strings.Split(out, "\n"), width
+func (m readerModel) setBody(out string, st Styles) readerModel {
+	m.body = strings.Split(out, "\n")
 	m.compose(st)
 	return m
 }
