@@ -37,6 +37,7 @@ func BenchmarkImport100k(b *testing.B) {
 		b.ReportMetric(sum.ResolveTime.Seconds(), "resolve-s")
 		b.ReportMetric(float64(sum.Resolved), "refs-resolved")
 		b.ReportMetric(float64(info.Size())/float64(rawSize), "size/raw")
+		b.ReportMetric(float64(rawSize)/1e6, "raw-MB")
 		b.StartTimer()
 	}
 }
