@@ -132,7 +132,7 @@ func (s *Store) Counts(ctx context.Context) (articles.Counts, error) {
 	var c articles.Counts
 	var read int
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM counters WHERE name = 'articles'),
-		(SELECT count(*) FROM state WHERE read = 1), (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
+		(SELECT n FROM counters WHERE name = 'read'), (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
 	if err != nil {
 		return c, fmt.Errorf("store: counts: %w", err)
 	}
@@ -292,8 +292,8 @@ func (s *Store) Page(ctx context.Context, source string, offset, limit int) ([]a
 
 // Sources returns the library's outlets, those with most articles first.
 func (s *Store) Sources(ctx context.Context) ([]string, error) {
-	sources, err := column[string](s.db.QueryContext(ctx, `SELECT source FROM articles WHERE source <> ''
-		GROUP BY source ORDER BY count(*) DESC, source LIMIT 200`))
+	sources, err := column[string](s.db.QueryContext(ctx, `SELECT source FROM source_counts WHERE n > 0
+		ORDER BY n DESC, source LIMIT 200`))
 	if err != nil {
 		return nil, fmt.Errorf("store: sources: %w", err)
 	}
@@ -303,7 +303,8 @@ func (s *Store) Sources(ctx context.Context) ([]string, error) {
 // CountSource returns how many articles an outlet has.
 func (s *Store) CountSource(ctx context.Context, source string) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE source = ?`, source).Scan(&n); err != nil {
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT n FROM source_counts WHERE source = ?), 0)`, source).Scan(&n)
+	if err != nil {
 		return 0, fmt.Errorf("store: count %s: %w", source, err)
 	}
 	return n, nil

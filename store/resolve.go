@@ -43,7 +43,10 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&r.byURL, `SELECT id FROM articles WHERE canon_url = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
+		// canon_url <> '' is what lets SQLite use the partial index: it cannot
+		// prove a bound parameter non-empty, and without the index every URL
+		// ref walked the whole library.
+		{&r.byURL, `SELECT id FROM articles WHERE canon_url = ? AND canon_url <> '' AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
 		{&r.byNorm, `SELECT id, title FROM articles WHERE norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 16`},
 		{&r.byTextFTS, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ` + fmt.Sprint(fuzzyCandidates)},
 		{&r.candidate, `SELECT norm_title, sort_key FROM articles WHERE id = ?`},

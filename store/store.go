@@ -43,6 +43,12 @@ func Open(path string) (*Store, error) {
 // openVersion opens the library migrated up to the given schema version; tests
 // use it to build an older library.
 func openVersion(path string, version int) (*Store, error) {
+	return openWith("sqlite", path, version)
+}
+
+// openWith opens the library through the named database/sql driver (the
+// query-plan test records statements through a wrapper of "sqlite").
+func openWith(driverName, path string, version int) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -63,7 +69,7 @@ func openVersion(path string, version int) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	db, err := sql.Open(driverName, "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
