@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
 )
 
 // TestHotStatementsNeverScanLargeTables runs the import (text, feed and
@@ -339,4 +338,3 @@ func TestFullScanRule(t *testing.T) {
 		}
 	}
 }
-
