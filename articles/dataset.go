@@ -126,27 +126,33 @@ func (e *recordErrors) err() error {
 // Rows that fail (ragged rows, bad quoting, no title or body) are reported in
 // the returned error, naming path#row, and the other rows are still read.
 func ParseCSV(r io.Reader, path string, comma rune, cols Columns) ([]Article, error) {
+	return collect(func(emit func(Article) error) error { return ParseCSVEach(r, path, comma, cols, emit) })
+}
+
+// ParseCSVEach reads a CSV or TSV dataset row by row, calling emit with each
+// row's article as ParseCSV would return it; memory does not grow with the
+// file.
+func ParseCSVEach(r io.Reader, path string, comma rune, cols Columns, emit func(Article) error) error {
 	cr := csv.NewReader(skipBOM(r))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
+		return fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: header: %w", path, err)
+		return fmt.Errorf("%s: header: %w", path, err)
 	}
 	header = append([]string(nil), header...)
 	fields := resolveColumns(header, cols)
 	if fields["title"] == "" && fields["body"] == "" {
-		return nil, fmt.Errorf("%s: no title or body column in header %q", path, header)
+		return fmt.Errorf("%s: no title or body column in header %q", path, header)
 	}
 	index := make(map[string]int, len(header))
 	for i, h := range header {
 		index[h] = i
 	}
-	var out []Article
 	var errs recordErrors
 	for n := 1; ; n++ {
 		row, err := cr.Read()
@@ -173,21 +179,30 @@ func ParseCSV(r io.Reader, path string, comma rune, cols Columns) ([]Article, er
 			errs.add(err)
 			continue
 		}
-		out = append(out, a)
+		if err := emit(a); err != nil {
+			return err
+		}
 	}
-	return out, errs.err()
+	return errs.err()
 }
 
 // ParseJSONLines reads a JSON Lines dataset, one object per line. A line that
 // is not a JSON object is reported as path#line and the rest are still read.
 func ParseJSONLines(r io.Reader, path string, cols Columns) ([]Article, error) {
+	return collect(func(emit func(Article) error) error { return ParseJSONLinesEach(r, path, cols, emit) })
+}
+
+// ParseJSONLinesEach reads a JSON Lines dataset line by line, calling emit
+// with each record's article as ParseJSONLines would return it; memory does
+// not grow with the file.
+func ParseJSONLinesEach(r io.Reader, path string, cols Columns, emit func(Article) error) error {
 	br := bufio.NewReaderSize(skipBOM(r), 64<<10)
-	var out []Article
+	emitted := 0
 	var errs recordErrors
 	for n := 1; ; n++ {
 		line, readErr := br.ReadBytes('\n')
 		if readErr != nil && readErr != io.EOF {
-			return out, fmt.Errorf("%s: read: %w", path, readErr)
+			return fmt.Errorf("%s: read: %w", path, readErr)
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
 			origin := Origin{Path: path, Record: n}
@@ -196,18 +211,30 @@ func ParseJSONLines(r io.Reader, path string, cols Columns) ([]Article, error) {
 				errs.add(fmt.Errorf("%s: invalid JSON: %w", origin, err))
 			} else if a, err := articleFromObject(obj, origin, cols); err != nil {
 				errs.add(err)
+			} else if err := emit(a); err != nil {
+				return err
 			} else {
-				out = append(out, a)
+				emitted++
 			}
 		}
 		if readErr == io.EOF {
 			break
 		}
 	}
-	if len(out) == 0 && len(errs.errs) == 0 {
-		return nil, fmt.Errorf("%s: %w", path, ErrEmpty)
+	if emitted == 0 && len(errs.errs) == 0 {
+		return fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
-	return out, errs.err()
+	return errs.err()
+}
+
+// collect gathers what a streaming parser emits.
+func collect(parse func(emit func(Article) error) error) ([]Article, error) {
+	var out []Article
+	err := parse(func(a Article) error {
+		out = append(out, a)
+		return nil
+	})
+	return out, err
 }
 
 // ParseJSON reads a JSON dataset: an array of objects, or an object holding

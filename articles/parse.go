@@ -74,6 +74,9 @@ func Sniff(head []byte) Format {
 type Options struct {
 	// Columns overrides dataset column names.
 	Columns Columns
+	// Workers is how many goroutines convert a large feed's entries;
+	// GOMAXPROCS when zero.
+	Workers int
 }
 
 // Parse reads the articles in one input. The format comes from name's
@@ -82,25 +85,39 @@ type Options struct {
 // feeds may return articles together with an error listing the records that
 // failed; every error names the input.
 func Parse(name string, r io.Reader, opts Options) ([]Article, error) {
+	return collect(func(emit func(Article) error) error { return ParseEach(name, r, opts, emit) })
+}
+
+// ParseEach reads the articles in one input as Parse does, calling emit with
+// each as soon as it is read: datasets and feeds are streamed record by
+// record, so memory does not grow with the input. An error from emit stops
+// the parse and is returned.
+func ParseEach(name string, r io.Reader, opts Options, emit func(Article) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	format, ok := FormatOf(name)
 	if !ok {
 		if filepath.Ext(name) != "" && name != "-" {
-			return nil, fmt.Errorf("%s: %w", name, ErrUnsupported)
+			return fmt.Errorf("%s: %w", name, ErrUnsupported)
 		}
 		head, _ := br.Peek(4096)
 		format = Sniff(head)
 	}
-	return ParseFormat(format, name, br, opts)
+	return ParseFormatEach(format, name, br, opts, emit)
 }
 
 // ParseFormat reads the articles in r as the given format.
 func ParseFormat(format Format, name string, r io.Reader, opts Options) ([]Article, error) {
-	single := func(a Article, err error) ([]Article, error) {
+	return collect(func(emit func(Article) error) error { return ParseFormatEach(format, name, r, opts, emit) })
+}
+
+// ParseFormatEach reads the articles in r as the given format, calling emit
+// with each.
+func ParseFormatEach(format Format, name string, r io.Reader, opts Options, emit func(Article) error) error {
+	single := func(a Article, err error) error {
 		if err != nil {
-			return nil, err
+			return err
 		}
-		return []Article{a}, nil
+		return emit(a)
 	}
 	origin := Origin{Path: name}
 	switch format {
@@ -111,15 +128,21 @@ func ParseFormat(format Format, name string, r io.Reader, opts Options) ([]Artic
 	case FormatHTML:
 		return single(ParseHTML(r, origin))
 	case FormatJSON:
-		return ParseJSON(r, name, opts.Columns)
+		as, err := ParseJSON(r, name, opts.Columns)
+		for _, a := range as {
+			if err := emit(a); err != nil {
+				return err
+			}
+		}
+		return err
 	case FormatJSONL:
-		return ParseJSONLines(r, name, opts.Columns)
+		return ParseJSONLinesEach(r, name, opts.Columns, emit)
 	case FormatCSV:
-		return ParseCSV(r, name, ',', opts.Columns)
+		return ParseCSVEach(r, name, ',', opts.Columns, emit)
 	case FormatTSV:
-		return ParseCSV(r, name, '\t', opts.Columns)
+		return ParseCSVEach(r, name, '\t', opts.Columns, emit)
 	case FormatFeed:
-		return ParseFeed(r, name)
+		return ParseFeedEach(r, name, opts.Workers, emit)
 	}
-	return nil, fmt.Errorf("%s: %w: %s", name, ErrUnsupported, format)
+	return fmt.Errorf("%s: %w: %s", name, ErrUnsupported, format)
 }

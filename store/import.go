@@ -61,13 +61,19 @@ type input struct {
 	path string
 }
 
-// parsed is the result of parsing one input.
+// parsed is part of the result of parsing one input: a chunk of its
+// articles, and with the last chunk (final) the input's error.
 type parsed struct {
 	path     string
 	articles []articles.Article
 	terms    map[string]struct{} // the index terms of the articles
 	err      error
+	final    bool
 }
+
+// parseChunk is how many articles of one input travel to the writer together:
+// a large dataset or feed is written while it is still being read.
+const parseChunk = 256
 
 // batch is what one write transaction saves.
 type batch struct {
@@ -106,7 +112,9 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	b := newBatch(batchSize)
 	done := 0
 	for res := range results {
-		done++
+		if res.final {
+			done++
+		}
 		switch {
 		case errors.Is(res.err, articles.ErrEmpty) && len(res.articles) == 0,
 			errors.Is(res.err, articles.ErrUnsupported):
@@ -125,7 +133,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 				b = newBatch(batchSize)
 			}
 		}
-		if opt.Progress != nil {
+		if opt.Progress != nil && res.final {
 			p := Progress{Done: done, Total: len(inputs), Path: res.path, Summary: sum}
 			p.Summary.add(w.progress())
 			opt.Progress(p)
@@ -345,18 +353,23 @@ func absPath(p string) string {
 // parseAll parses inputs on a pool of workers and streams the results.
 func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOptions, vocab *vocabulary) <-chan parsed {
 	jobs := make(chan input)
-	results := make(chan parsed, 64)
+	results := make(chan parsed, 4*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for in := range jobs {
-				res := parseInput(in, opt)
+			send := func(res parsed) bool {
 				res.terms = vocab.newTerms(res.articles)
 				select {
 				case results <- res:
+					return true
 				case <-ctx.Done():
+					return false
+				}
+			}
+			for in := range jobs {
+				if !parseInput(in, opt, send) {
 					return
 				}
 			}
@@ -379,28 +392,50 @@ func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOption
 	return results
 }
 
-// parseInput reads one input; a panic in a parser becomes an error naming it.
-func parseInput(in input, opt ImportOptions) (res parsed) {
-	res.path = in.path
+// parseInput reads one input and sends its articles in chunks, the last one
+// final with the input's error; a panic in a parser becomes an error naming
+// the input. It reports false when the import was cancelled.
+func parseInput(in input, opt ImportOptions, send func(parsed) bool) (ok bool) {
+	res := parsed{path: in.path}
+	cancelled := errors.New("import cancelled")
+	emit := func(a articles.Article) error {
+		res.articles = append(res.articles, a)
+		if len(res.articles) < parseChunk {
+			return nil
+		}
+		if !send(res) {
+			return cancelled
+		}
+		res.articles = nil
+		return nil
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			res.articles, res.err = nil, fmt.Errorf("%s: parser failed: %v", in.path, r)
+			res.err = fmt.Errorf("%s: parser failed: %v", in.path, r)
 		}
+		if errors.Is(res.err, cancelled) {
+			ok = false
+			return
+		}
+		res.final = true
+		ok = send(res)
 	}()
+	res.err = parseOne(in, opt, emit)
+	return true
+}
+
+// parseOne opens one input and parses it, calling emit with each article.
+func parseOne(in input, opt ImportOptions, emit func(articles.Article) error) error {
 	if in.path == "-" {
 		if opt.Stdin == nil {
-			res.err = errors.New("-: no standard input")
-			return res
+			return errors.New("-: no standard input")
 		}
-		res.articles, res.err = articles.Parse("-", opt.Stdin, opt.Parse)
-		return res
+		return articles.ParseEach("-", opt.Stdin, opt.Parse, emit)
 	}
 	f, err := os.Open(in.path)
 	if err != nil {
-		res.err = err
-		return res
+		return err
 	}
 	defer f.Close()
-	res.articles, res.err = articles.Parse(in.path, f, opt.Parse)
-	return res
+	return articles.ParseEach(in.path, f, opt.Parse, emit)
 }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -18,9 +19,17 @@ import (
 // test can kill or race a real importing process.
 const helperEnv = "KABAR_STORE_IMPORT_HELPER"
 
+// benchImportEnv makes the test binary import "db|path" with the default
+// options and print the summary, so a benchmark can measure one import's
+// peak memory in a process of its own.
+const benchImportEnv = "KABAR_STORE_BENCH_IMPORT"
+
 func TestMain(m *testing.M) {
 	if spec := os.Getenv(helperEnv); spec != "" {
 		os.Exit(runImportHelper(spec))
+	}
+	if spec := os.Getenv(benchImportEnv); spec != "" {
+		os.Exit(runBenchImport(spec))
 	}
 	os.Exit(m.Run())
 }
@@ -43,6 +52,25 @@ func runImportHelper(spec string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	return 0
+}
+
+// runBenchImport imports path into db with the default options and prints
+// the summary's counts as "new resolved".
+func runBenchImport(spec string) int {
+	db, path, _ := strings.Cut(spec, "|")
+	s, err := Open(db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer s.Close()
+	sum, err := s.Import(context.Background(), []string{path}, ImportOptions{})
+	if err != nil || sum.Failed > 0 {
+		fmt.Fprintln(os.Stderr, err, sum.Failures)
+		return 1
+	}
+	fmt.Println(sum.New, sum.Resolved)
 	return 0
 }
 

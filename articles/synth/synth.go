@@ -5,9 +5,13 @@
 package synth
 
 import (
+	"bufio"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
+	"time"
 )
 
 var (
@@ -77,5 +81,59 @@ func paragraph(b *strings.Builder, r *rand.Rand, n int) {
 			b.WriteByte('.')
 			start = true
 		}
+	}
+}
+
+// FeedURL is the address of generated article i in generated feeds.
+func FeedURL(i int) string { return fmt.Sprintf("https://kabar.example/berita/%d", i) }
+
+// WriteAtomFeed writes an Atom feed of n generated entries of about size
+// bytes of HTML each, in the shape of a big news feed: every entry after the
+// first names one to three earlier entries in "Baca juga" lines, linked by
+// URL (an anchor) and by title alone.
+func WriteAtomFeed(w io.Writer, n, size int) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"+
+		"<title>Kabar Sintetis</title>\n<id>https://kabar.example/</id>\n<updated>2025-06-30T00:00:00Z</updated>\n")
+	var body strings.Builder
+	for i := range n {
+		body.Reset()
+		entryHTML(&body, i, size)
+		day := time.Date(2015, 1, 1, 8, 0, 0, 0, time.UTC).Add(time.Duration(i) * 37 * time.Minute)
+		fmt.Fprintf(bw, "<entry>\n<title>%s</title>\n<link href=\"%s\"/>\n<id>%s</id>\n<updated>%s</updated>\n"+
+			"<author><name>Penulis %d</name></author>\n<content type=\"html\">", Title(i), FeedURL(i), FeedURL(i),
+			day.Format(time.RFC3339), i%97)
+		if err := xml.EscapeText(bw, []byte(body.String())); err != nil {
+			return fmt.Errorf("synth: feed entry %d: %w", i, err)
+		}
+		bw.WriteString("</content>\n</entry>\n")
+	}
+	bw.WriteString("</feed>\n")
+	return bw.Flush()
+}
+
+// entryHTML writes generated entry i's HTML: paragraphs, and after the first
+// third, its related links (i-1 by URL and title, i/2 by title, i/3 by URL).
+func entryHTML(b *strings.Builder, i, size int) {
+	r := rand.New(rand.NewPCG(uint64(i), 13))
+	third := size / 3
+	for b.Len() < third {
+		b.WriteString("<p>")
+		paragraph(b, r, 30+r.IntN(40))
+		b.WriteString("</p>\n")
+	}
+	if i > 0 {
+		fmt.Fprintf(b, "<p>Baca juga: <a href=\"%s\">%s</a></p>\n", FeedURL(i-1), Title(i-1))
+	}
+	if i > 1 && i%2 == 0 {
+		fmt.Fprintf(b, "<p>Baca juga: %s</p>\n", Title(i/2))
+	}
+	if i > 2 && i%3 == 0 {
+		fmt.Fprintf(b, "<p><strong>Baca juga:</strong> <a href=\"%s\">%s</a></p>\n", FeedURL(i/3), Title(i/3))
+	}
+	for b.Len() < size {
+		b.WriteString("<p>")
+		paragraph(b, r, 30+r.IntN(40))
+		b.WriteString("</p>\n")
 	}
 }

@@ -110,3 +110,38 @@ func Library(tb testing.TB) *store.Store {
 	tb.Cleanup(func() { s.Close() })
 	return s
 }
+
+// FeedEntrySize is the size of a generated feed entry's HTML.
+const FeedEntrySize = 5000
+
+// Feed writes (once) an Atom feed of n generated entries into the cache and
+// returns its path and size in bytes.
+func Feed(tb testing.TB, n int) (string, int64) {
+	path := filepath.Join(CacheDir, fmt.Sprintf("feed-%d.xml", n))
+	if info, err := os.Stat(path); err == nil {
+		return path, info.Size()
+	}
+	if err := os.MkdirAll(CacheDir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	tmp := path + ".part"
+	f, err := os.Create(tmp)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := synth.WriteAtomFeed(f, n, FeedEntrySize); err != nil {
+		f.Close()
+		tb.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		tb.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return path, info.Size()
+}
