@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"strings"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -179,11 +178,7 @@ func ArticleFromFeedItem(item *gofeed.Item, feedTitle string) (Article, error) {
 	}
 	content := firstNonEmpty(item.Content, item.Description)
 	if content != "" {
-		md, err := htmltomarkdown.ConvertString(content)
-		if err != nil {
-			return Article{}, fmt.Errorf("convert entry html: %w", err)
-		}
-		a.Body, a.Related = extractMarkdownRelated(Clean(md))
+		a.Body, a.Related = extractMarkdownRelated(Clean(entryMarkdown(content)))
 		a.Body = strings.TrimSpace(a.Body)
 	}
 	if a.Title == "" {
