@@ -171,15 +171,25 @@ func extractMarkdownRelated(body string) (string, []Ref) {
 		plain := strings.NewReplacer("**", "", "__", "").Replace(t)
 		if rest, ok := cutMarker(plain); ok {
 			inBlock, blockHasTitle = rest == "", false
-			if rest != "" {
+			if rest != "" && strings.Contains(rest, "](") {
 				refs = appendRef(refs, rest)
+			} else if rest != "" {
+				title, after := cutRefText(rest)
+				refs = appendRef(refs, title)
+				if after != "" {
+					out = append(out, "", after, "")
+				}
 			}
 			continue
 		}
+		after := ""
 		if !strings.Contains(t, "](") {
-			line, refs = cutInlineMarkers(line, refs)
+			line, after, refs = cutInlineMarkers(line, refs)
 		}
 		out = append(out, line)
+		if after != "" {
+			out = append(out, "", after)
+		}
 	}
 	return extraBlankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n"), refs
 }

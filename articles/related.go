@@ -32,11 +32,16 @@ var (
 func extractRelated(lines []string) (paras []string, refs []Ref) {
 	paras = make([]string, 0, len(lines))
 	inBlock := false
+	var after string
 	for _, line := range lines {
 		if rest, ok := cutMarker(line); ok {
 			inBlock = rest == ""
 			if rest != "" {
-				refs = appendRef(refs, rest)
+				title, after := cutRefText(rest)
+				refs = appendRef(refs, title)
+				if after != "" {
+					paras = append(paras, after)
+				}
 			}
 			continue
 		}
@@ -47,9 +52,11 @@ func extractRelated(lines []string) (paras []string, refs []Ref) {
 			}
 			inBlock = false
 		}
-		line, refs = cutInlineMarkers(line, refs)
-		if line != "" {
-			paras = append(paras, line)
+		line, after, refs = cutInlineMarkers(line, refs)
+		for _, p := range []string{line, after} {
+			if p != "" {
+				paras = append(paras, p)
+			}
 		}
 	}
 	return paras, refs
@@ -87,8 +94,10 @@ func cutMarker(line string) (rest string, ok bool) {
 }
 
 // cutInlineMarkers takes bracketed markers out of the middle of a line and a
-// marker glued after the line's last sentence off its end.
-func cutInlineMarkers(line string, refs []Ref) (string, []Ref) {
+// marker glued after a sentence off its end; body text glued after that
+// marker's headline comes back as the following paragraph (after).
+func cutInlineMarkers(line string, refs []Ref) (string, string, []Ref) {
+	after := ""
 	if strings.IndexByte(line, '[') >= 0 {
 		for _, m := range markerBracketed.FindAllStringSubmatch(line, -1) {
 			refs = appendRef(refs, m[1])
@@ -97,11 +106,13 @@ func cutInlineMarkers(line string, refs []Ref) (string, []Ref) {
 	}
 	if strings.IndexByte(line, ':') >= 0 && mayHoldMarker(line) {
 		if m := markerGlued.FindStringSubmatchIndex(line); m != nil {
-			refs = appendRef(refs, line[m[4]:m[5]])
+			var title string
+			title, after = cutRefText(line[m[4]:m[5]])
+			refs = appendRef(refs, title)
 			line = strings.TrimSpace(line[:m[3]])
 		}
 	}
-	return line, refs
+	return line, after, refs
 }
 
 // looksLikeRefTitle reports whether a line inside a marker block is a title:
@@ -112,7 +123,8 @@ func looksLikeRefTitle(line string) bool {
 		return true
 	}
 	n := utf8.RuneCountInString(l)
-	return n >= 3 && n <= 200 && len(strings.Fields(l)) <= 30 && !endsSentence(l) && !strings.HasSuffix(l, ":")
+	return n >= 3 && n <= 200 && len(strings.Fields(l)) <= 30 && !endsSentence(l) && !strings.HasSuffix(l, ":") &&
+		!readsLikeProse(l)
 }
 
 func stripBullet(s string) string {

@@ -55,7 +55,7 @@ func ParseTextString(s string) Article {
 			lines = lines[1:]
 		}
 	}
-	paras, refs := extractRelated(lines)
+	paras, refs := extractRelated(joinSplitLinks(splitGluedParagraphs(lines)))
 	a.Related = refs
 	if len(paras) > 0 {
 		if source, rest, ok := splitDateline(paras[0]); ok {
