@@ -206,7 +206,7 @@ func (r *resolver) fuzzy(ctx context.Context, ref refRow) (int64, articles.Match
 		if err := r.candidate.QueryRowContext(ctx, id).Scan(&norm, &sortKey); err != nil {
 			return 0, "", fmt.Errorf("resolve fuzzy: %w", err)
 		}
-		if !slices.Equal(articles.TitleNumbers(norm), refNums) {
+		if !slices.Equal(articles.TitleNumbers(norm), refNums) || !differOnlyInForms(words, strings.Fields(norm)) {
 			continue
 		}
 		score := similarity(words, strings.Fields(norm))
@@ -256,6 +256,55 @@ func fuzzyWords(words []string) []string {
 		}
 	}
 	return out
+}
+
+// differOnlyInForms reports whether two titles can name one story: the
+// words that only one of them has are forms of the other's ("tanam" /
+// "menanam", a typo), or are added on one side only ("di Kupang NTT" /
+// "di NTT"). Two different words in the same story's place, names mostly
+// ("Estonia vs Norwegia" / "Serbia vs Andorra"), make two stories.
+func differOnlyInForms(a, b []string) bool {
+	onlyA, onlyB := wordsNotIn(a, b), wordsNotIn(b, a)
+	return len(withoutForm(onlyA, onlyB)) == 0 || len(withoutForm(onlyB, onlyA)) == 0
+}
+
+func wordsNotIn(a, b []string) []string {
+	var out []string
+	for _, w := range a {
+		if !slices.Contains(b, w) && utf8.RuneCountInString(w) > 3 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// withoutForm returns the words of ws that share no stem with a word of
+// others: one holds the other, or they share their first or last four
+// letters and most of the shorter word.
+func withoutForm(ws, others []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !slices.ContainsFunc(others, func(o string) bool { return sameStem(w, o) }) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func sameStem(a, b string) bool {
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	short := min(len(ra), len(rb))
+	pre, suf := 0, 0
+	for pre < short && ra[pre] == rb[pre] {
+		pre++
+	}
+	for suf < short && ra[len(ra)-1-suf] == rb[len(rb)-1-suf] {
+		suf++
+	}
+	return max(pre, suf) >= 4 && max(pre, suf)*10 >= short*6
 }
 
 // similarity is the Jaccard similarity of two titles' word sets.

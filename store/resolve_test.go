@@ -26,6 +26,8 @@ func TestResolutionRules(t *testing.T) {
 		stored("Presiden Resmikan Bendungan Baru di NTT", "", 6),
 		stored("Sekolah Dibuka Kembali", "", 7),
 		stored("Sekolah Dibuka Kembali", "https://other.example/sekolah", 8), // same exact title, newer
+		stored("Prediksi Skor dan Statistik Pertandingan Estonia vs Norwegia di Kualifikasi Piala Dunia", "", 10),
+		stored("Kementerian Pariwisata Gelar Lomba Perahu Naga di Kendari", "", 11),
 	}
 	tests := []struct {
 		name   string
@@ -38,6 +40,8 @@ func TestResolutionRules(t *testing.T) {
 		{"exact", articles.Ref{Title: "Gempa Guncang Pesisir Selatan Jawa"}, "Gempa Guncang Pesisir Selatan Jawa", 2, articles.MatchExact},
 		{"normalized", articles.Ref{Title: "GEMPA guncang pesisir selatan, Jawa"}, "Gempa Guncang Pesisir Selatan Jawa", 2, articles.MatchNormalized},
 		{"fuzzy", articles.Ref{Title: "Presiden Resmikan Bendungan Baru di Kupang NTT"}, "Presiden Resmikan Bendungan Baru di NTT", 6, articles.MatchFuzzy},
+		{"fuzzy takes another form of a word", articles.Ref{Title: "Kementerian Pariwisata Menggelar Lomba Perahu Naga di Kendari"}, "Kementerian Pariwisata Gelar Lomba Perahu Naga di Kendari", 11, articles.MatchFuzzy},
+		{"fuzzy keeps other names apart", articles.Ref{Title: "Prediksi Skor dan Statistik Pertandingan Estonia vs Serbia di Kualifikasi Piala Dunia"}, "", 0, articles.MatchNone},
 		{"fuzzy keeps numbers apart", articles.Ref{Title: "Jadwal Pertandingan Level 111-120 Turnamen Catur Nasional"}, "", 0, articles.MatchNone},
 		{"fuzzy needs equal dates", articles.Ref{Title: "Harga Emas Hari Ini 10 Juni Turun Tipis"}, "", 0, articles.MatchNone},
 		{"prefix", articles.Ref{Title: "Gempa Guncang Pesisir Selatan Jawa Warga diminta tetap tenang dan menjauhi pantai"}, "Gempa Guncang Pesisir Selatan Jawa", 2, articles.MatchPrefix},

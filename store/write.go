@@ -8,6 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"kabar/articles"
@@ -49,6 +52,7 @@ func contentHash(a *articles.Article) []byte {
 type batchWriter struct {
 	tx                                  *sql.Tx
 	byKey, byHash, insert, update, drop *sql.Stmt
+	version, refs                       *sql.Stmt
 	now                                 int64
 	pending                             map[int64][]articles.Ref // refs to insert once the batch is in
 	changed                             []int64
@@ -68,6 +72,8 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 		{&w.update, `UPDATE articles SET content_hash=?, title=?, norm_title=?, source=?, url=?, canon_url=?, published=?, published_tz=?,
 			sort_key=?, authors=?, editors=?, body=?, origin=?, imported=?, ref_count=? WHERE id=?`},
 		{&w.drop, `DELETE FROM refs WHERE article_id = ?`},
+		{&w.refs, `SELECT title, url FROM refs WHERE article_id = ? ORDER BY pos`},
+		{&w.version, `SELECT title, source, url, published, published_tz, authors, editors, body, origin FROM articles WHERE id = ?`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -93,6 +99,19 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 	}
 	if found && bytes.Equal(oldHash, hash) {
 		return outcomeUnchanged, nil
+	}
+	if found {
+		merged, keepStored, err := w.mergeWithStored(ctx, id, a)
+		if err != nil {
+			return 0, fmt.Errorf("look up %s: %w", key, err)
+		}
+		if keepStored {
+			return outcomeUnchanged, nil
+		}
+		if merged != nil {
+			*a = *merged
+			hash = contentHash(a)
+		}
 	}
 	var other int64
 	switch err := w.byHash.QueryRowContext(ctx, hash).Scan(&other); {
@@ -132,6 +151,79 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 		return outcomeUpdated, nil
 	}
 	return outcomeNew, nil
+}
+
+// mergeWithStored decides what to keep when an article's identity is stored
+// with other content. From the same place it is an edit and replaces the
+// stored version (merged is nil). From another place (the same URL in a
+// second dataset) the versions merge (articles.MergeVersions): keepStored
+// when that is the stored article itself, else the merged article to write.
+func (w *batchWriter) mergeWithStored(ctx context.Context, id int64, a *articles.Article) (merged *articles.Article, keepStored bool, err error) {
+	stored, err := w.storedVersion(ctx, id)
+	if err != nil || stored.Origin.String() == a.Origin.String() {
+		return nil, false, err
+	}
+	m := articles.MergeVersions(stored, *a)
+	if m.Origin == stored.Origin && m.Title == stored.Title && m.Source == stored.Source && m.URL == stored.URL &&
+		m.Published.Equal(stored.Published) && slices.Equal(m.Authors, stored.Authors) && slices.Equal(m.Editors, stored.Editors) {
+		return nil, true, nil
+	}
+	if m.Origin == stored.Origin { // the stored body stays, and with it its refs
+		if m.Related, err = w.storedRefs(ctx, id); err != nil {
+			return nil, false, err
+		}
+	}
+	return &m, false, nil
+}
+
+// storedVersion reads a stored article's content and metadata, without its
+// refs.
+func (w *batchWriter) storedVersion(ctx context.Context, id int64) (articles.Article, error) {
+	var a articles.Article
+	var published sql.NullInt64
+	var tz int
+	var authors, editors, origin string
+	err := w.version.QueryRowContext(ctx, id).Scan(&a.Title, &a.Source, &a.URL, &published, &tz, &authors, &editors, &a.Body, &origin)
+	if err != nil {
+		return a, err
+	}
+	a.Published = unixTime(published, tz)
+	if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
+		return a, fmt.Errorf("authors of article %d: %w", id, err)
+	}
+	if err := json.Unmarshal([]byte(editors), &a.Editors); err != nil {
+		return a, fmt.Errorf("editors of article %d: %w", id, err)
+	}
+	a.Origin = parseOrigin(origin)
+	return a, nil
+}
+
+// storedRefs reads a stored article's refs as written.
+func (w *batchWriter) storedRefs(ctx context.Context, id int64) ([]articles.Ref, error) {
+	rows, err := w.refs.QueryContext(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var refs []articles.Ref
+	for rows.Next() {
+		var r articles.Ref
+		if err := rows.Scan(&r.Title, &r.URL); err != nil {
+			return nil, err
+		}
+		refs = append(refs, r)
+	}
+	return refs, rows.Err()
+}
+
+// parseOrigin reads back an origin stored as "path" or "path#record".
+func parseOrigin(s string) articles.Origin {
+	if i := strings.LastIndexByte(s, '#'); i > 0 {
+		if n, err := strconv.Atoi(s[i+1:]); err == nil && n > 0 {
+			return articles.Origin{Path: s[:i], Record: n}
+		}
+	}
+	return articles.Origin{Path: s}
 }
 
 // columns returns the insert arguments for an article; the first is the key,
