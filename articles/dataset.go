@@ -85,6 +85,11 @@ func articleFromRecord(get record, origin Origin) (Article, error) {
 			a.Published = t
 		}
 	}
+	if a.Published.IsZero() {
+		// a date column that holds no date ("Tidak Ditemukan") is no date:
+		// the body's dateline, else the URL, tells
+		a.Published, _ = DateFromURL(a.URL)
+	}
 	if s := collapseSpaces(Clean(get("source"))); s != "" {
 		a.Source = s
 	}

@@ -217,3 +217,23 @@ func zoneFor(z string) *time.Location {
 	}
 	return time.UTC
 }
+
+// urlDate matches a date in an article's address: /2025/06/10/, /20250610…
+// or -20250610.
+var urlDate = regexp.MustCompile(`[/-]((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?:[/\D]|\d{2,}|$)`)
+
+// DateFromURL returns the publication day an article's URL carries, if any.
+func DateFromURL(u string) (time.Time, bool) {
+	m := urlDate.FindStringSubmatch(u)
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}

@@ -132,3 +132,37 @@ func FuzzGluedParagraphs(f *testing.F) {
 		}
 	})
 }
+
+func TestDateFromURL(t *testing.T) {
+	for _, c := range []struct{ url, want string }{
+		{"https://kabar.example/berita/2025/06/10/warga-tanam", "2025-06-10"},
+		{"https://news.example/read/20250610143000-20-1234/judul", "2025-06-10"},
+		{"https://kabar.example/judul-berita-20250610", "2025-06-10"},
+		{"https://kabar.example/2025/02/30/bukan-tanggal", ""},
+		{"https://kabar.example/berita/12345678", ""},
+		{"https://kabar.example/tag/2025", ""},
+	} {
+		got, ok := DateFromURL(c.url)
+		if c.want == "" && ok || c.want != "" && got.Format("2006-01-02") != c.want {
+			t.Errorf("DateFromURL(%q) = %v, %v; want %q", c.url, got, ok, c.want)
+		}
+	}
+}
+
+// TestPlaceholderDateColumn: a date column that holds no date leaves the
+// date to the body or the URL.
+func TestPlaceholderDateColumn(t *testing.T) {
+	csv := "judul,isi,url,tanggal\n" +
+		"Judul Satu,Isi berita satu.,https://kabar.example/2024/03/05/satu,Tidak Ditemukan\n" +
+		"Judul Dua,\"Kabarku - Isi berita dua, Rabu (21/2/2024).\",https://kabar.example/dua,Scroll ke bawah untuk membaca berita\n"
+	as, err := ParseCSV(strings.NewReader(csv), "d.csv", ',', nil)
+	if err != nil || len(as) != 2 {
+		t.Fatalf("%d articles, %v", len(as), err)
+	}
+	if got := as[0].Published.Format("2006-01-02"); got != "2024-03-05" {
+		t.Errorf("date from the URL = %s", got)
+	}
+	if got := as[1].Published.Format("2006-01-02"); got != "2024-02-21" {
+		t.Errorf("date from the body = %s", got)
+	}
+}

@@ -56,6 +56,9 @@ func parseMarkdownString(s string) (Article, error) {
 	a.Source = strings.TrimSpace(firstNonEmpty(fm.Source, fm.Outlet))
 	a.URL = strings.TrimSpace(firstNonEmpty(fm.URL, fm.Link))
 	a.Published = nodeTime(fm.Published, fm.Date)
+	if a.Published.IsZero() {
+		a.Published, _ = DateFromURL(a.URL)
+	}
 	a.Authors = append(nodeStrings(fm.Authors), nodeStrings(fm.Author)...)
 	a.Editors = append(nodeStrings(fm.Editors), nodeStrings(fm.Editor)...)
 	for _, rel := range nodeList(fm.Related, false) {
