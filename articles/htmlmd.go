@@ -98,11 +98,19 @@ type listState struct {
 	n       int
 }
 
+// paragraphElements start and end a paragraph of their own.
+var paragraphElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Table: true, atom.Tr: true, atom.Dl: true, atom.Dt: true,
+	atom.Dd: true, atom.Main: true, atom.Aside: true,
+}
+
 func (c *mdWriter) open(a atom.Atom, attrs map[string]string) {
-	switch a {
-	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Figure,
-		atom.Figcaption, atom.Table, atom.Tr, atom.Dl, atom.Dt, atom.Dd, atom.Main, atom.Aside:
+	if paragraphElements[a] {
 		c.endBlock()
+		return
+	}
+	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		c.endBlock()
 		c.startBlock(strings.Repeat("#", int(a.String()[1]-'0')) + " ")
@@ -160,10 +168,12 @@ func (c *mdWriter) open(a atom.Atom, attrs map[string]string) {
 }
 
 func (c *mdWriter) close(a atom.Atom) {
+	if paragraphElements[a] {
+		c.endBlock()
+		return
+	}
 	switch a {
-	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Figure,
-		atom.Figcaption, atom.Table, atom.Tr, atom.Dl, atom.Dt, atom.Dd, atom.Main, atom.Aside,
-		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li:
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li:
 		c.endBlock()
 	case atom.Blockquote:
 		c.endBlock()
