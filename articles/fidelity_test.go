@@ -53,10 +53,7 @@ func TestRefTitlesEndWhereHeadlinesEnd(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := ParseTextString(c.text)
-			var got []string
-			for _, r := range a.Related {
-				got = append(got, r.Title)
-			}
+			got := refTitles(a)
 			if !slices.Equal(got, c.refs) {
 				t.Errorf("refs = %q, want %q", got, c.refs)
 			}
@@ -165,4 +162,13 @@ func TestPlaceholderDateColumn(t *testing.T) {
 	if got := as[1].Published.Format("2006-01-02"); got != "2024-02-21" {
 		t.Errorf("date from the body = %s", got)
 	}
+}
+
+// refTitles lists the titles of an article's refs.
+func refTitles(a Article) []string {
+	var out []string
+	for _, r := range a.Related {
+		out = append(out, r.Title)
+	}
+	return out
 }

@@ -98,6 +98,9 @@ type listState struct {
 	n       int
 }
 
+// emphasis is the Markdown mark of each emphasis element.
+var emphasis = map[atom.Atom]string{atom.Strong: "**", atom.B: "**", atom.Em: "*", atom.I: "*"}
+
 // paragraphElements start and end a paragraph of their own.
 var paragraphElements = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
@@ -142,10 +145,8 @@ func (c *mdWriter) open(a atom.Atom, attrs map[string]string) {
 		c.endBlock()
 		c.pre++
 		c.line.WriteString("```\n")
-	case atom.Strong, atom.B:
-		c.inline("**")
-	case atom.Em, atom.I:
-		c.inline("*")
+	case atom.Strong, atom.B, atom.Em, atom.I:
+		c.inline(emphasis[a])
 	case atom.Code:
 		if c.pre == 0 {
 			c.inline("`")
@@ -191,10 +192,8 @@ func (c *mdWriter) close(a atom.Atom) {
 			c.line.WriteString("\n```")
 			c.endBlock()
 		}
-	case atom.Strong, atom.B:
-		c.closeInline("**")
-	case atom.Em, atom.I:
-		c.closeInline("*")
+	case atom.Strong, atom.B, atom.Em, atom.I:
+		c.closeInline(emphasis[a])
 	case atom.Code:
 		if c.pre == 0 {
 			c.closeInline("`")

@@ -336,10 +336,7 @@ func TestMarkerVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := ParseTextString(tt.text)
-			var got []string
-			for _, r := range a.Related {
-				got = append(got, r.Title)
-			}
+			got := refTitles(a)
 			if !slices.Equal(got, tt.refs) {
 				t.Errorf("refs = %q, want %q", got, tt.refs)
 			}
