@@ -3,6 +3,7 @@ package articles
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -52,7 +53,7 @@ func extractCredits(lines []string) (rest, authors, editors []string) {
 	}
 	if len(rest) > 0 && len(footer) == 0 {
 		last := rest[len(rest)-1]
-		if m := creditParen.FindStringSubmatchIndex(last); m != nil {
+		if m := parenFooter(last); m != nil {
 			body := strings.TrimSpace(last[:m[0]])
 			_, a, e := extractCredits([]string{"(" + last[m[2]:m[3]] + ")"})
 			authors, editors = append(authors, a...), append(editors, e...)
@@ -87,6 +88,14 @@ func isCreditLine(l string) bool {
 	return false
 }
 
+// parenFooter finds a parenthesised credits footer at the end of a line.
+func parenFooter(l string) []int {
+	if !strings.HasSuffix(strings.TrimRightFunc(l, unicode.IsSpace), ")") {
+		return nil
+	}
+	return creditParen.FindStringSubmatchIndex(l)
+}
+
 func hasCreditLabel(lines []string) bool {
 	for _, l := range lines {
 		if creditLabel.MatchString(l) || creditParen.MatchString(l) {
@@ -101,9 +110,12 @@ func isEditorLabel(label string) bool {
 	return strings.HasPrefix(l, "edit") || l == "penyunting" || l == "redaktur"
 }
 
+// nameSeparators are the words and marks between names in a credit.
+var nameSeparators = strings.NewReplacer(" dan ", ",", " and ", ",", "&", ",", "/", ",")
+
 // splitNames splits "A, B dan C" or "A & B" into names.
 func splitNames(s string) []string {
-	s = strings.NewReplacer(" dan ", ",", " and ", ",", "&", ",", "/", ",").Replace(s)
+	s = nameSeparators.Replace(s)
 	var names []string
 	for _, n := range strings.Split(s, ",") {
 		n = strings.Trim(strings.TrimSpace(n), "-–•*() ")

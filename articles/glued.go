@@ -14,10 +14,11 @@ import (
 // PT.Antam), numbers (10.000, 2.0, Rp9,9), domains and URLs are never split.
 func gluedSentenceEnd(s string) int {
 	for i := 1; i+1 < len(s); i++ {
-		c := s[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
+		k := strings.IndexAny(s[i:len(s)-1], ".!?")
+		if k < 0 {
+			return -1
 		}
+		i += k
 		j := i + 1
 		for _, q := range []string{"”", "’"} {
 			if strings.HasPrefix(s[j:], q) {

@@ -258,6 +258,9 @@ func (s *Store) saveBatch(ctx context.Context, b batch) (Summary, error) {
 				sum.Unchanged++
 			}
 		}
+		if err := w.indexChanged(ctx); err != nil {
+			return err
+		}
 		start := time.Now()
 		sum.Resolved, err = w.finish(ctx)
 		sum.ResolveTime = time.Since(start)

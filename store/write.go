@@ -52,15 +52,16 @@ func contentHash(a *articles.Article) []byte {
 type batchWriter struct {
 	tx                                  *sql.Tx
 	byKey, byHash, insert, update, drop *sql.Stmt
-	version, refs                       *sql.Stmt
+	version, refs, unindex, index       *sql.Stmt
 	now                                 int64
+	unindexed                           map[int64]bool           // saved by this batch, not yet in the full-text index
 	pending                             map[int64][]articles.Ref // refs to insert once the batch is in
 	changed                             []int64
 	answers                             []answer
 }
 
 func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWriter, error) {
-	w := &batchWriter{tx: tx, now: now.Unix(), pending: map[int64][]articles.Ref{}}
+	w := &batchWriter{tx: tx, now: now.Unix(), pending: map[int64][]articles.Ref{}, unindexed: map[int64]bool{}}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -73,6 +74,8 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 			sort_key=?, authors=?, editors=?, body=?, origin=?, imported=?, ref_count=? WHERE id=?`},
 		{&w.drop, `DELETE FROM refs WHERE article_id = ?`},
 		{&w.refs, `SELECT title, url FROM refs WHERE article_id = ? ORDER BY pos`},
+		{&w.unindex, `INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles WHERE id = ?`},
+		{&w.index, `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))`},
 		{&w.version, `SELECT title, source, url, published, published_tz, authors, editors, body, origin FROM articles WHERE id = ?`},
 	}
 	for _, st := range stmts {
@@ -125,6 +128,9 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 		return 0, err
 	}
 	if found {
+		if err := w.unindexStored(ctx, id); err != nil {
+			return 0, fmt.Errorf("update %s: %w", key, err)
+		}
 		if _, err := w.update.ExecContext(ctx, append(args[1:], id)...); err != nil {
 			return 0, fmt.Errorf("update %s: %w", key, err)
 		}
@@ -142,6 +148,7 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 		}
 	}
 	a.ID = id
+	w.unindexed[id] = true
 	if _, seen := w.pending[id]; !seen {
 		w.changed = append(w.changed, id)
 		w.answers = append(w.answers, answer{norm: args[3].(string), canon: args[6].(string)})
@@ -255,8 +262,40 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// finish inserts and resolves the refs of every article the batch changed,
-// then resolves older unresolved refs that those articles answer.
+// unindexStored takes a stored article's old text out of the full-text index
+// before it changes, unless this batch saved it and it is not indexed yet.
+func (w *batchWriter) unindexStored(ctx context.Context, id int64) error {
+	if w.unindexed[id] {
+		return nil
+	}
+	_, err := w.unindex.ExecContext(ctx, id)
+	return err
+}
+
+// indexChanged adds every article the batch saved to the full-text index in
+// one statement, so FTS5 writes the batch as one segment (see migration 9).
+func (w *batchWriter) indexChanged(ctx context.Context) error {
+	if len(w.unindexed) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(w.unindexed))
+	for id := range w.unindexed {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if _, err := w.index.ExecContext(ctx, string(list)); err != nil {
+		return fmt.Errorf("index %d articles: %w", len(ids), err)
+	}
+	clear(w.unindexed)
+	return nil
+}
+
+// finish inserts and resolves the refs of every article the batch changed
+// (indexChanged first: the fuzzy rule searches the index), then resolves older unresolved refs that those articles answer.
 func (w *batchWriter) finish(ctx context.Context) (resolved int, err error) {
 	r, err := newResolver(ctx, w.tx)
 	if err != nil {
