@@ -45,7 +45,7 @@ func ParseFeedEach(r io.Reader, path string, workers int, emit func(Article) err
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	p := feedPipeline{path: path, title: head.Title, split: sp}
+	p := feedPipeline{path: path, title: head.Title, split: sp, lean: leanAtomHead(head.FeedType, sp.head)}
 	return p.run(first, err, workers, emit)
 }
 
@@ -55,6 +55,7 @@ type feedPipeline struct {
 	path  string
 	title string
 	split *entrySplitter
+	lean  bool // entries go to leanAtomEntry first
 }
 
 // feedJob is one entry to convert and where its result goes.
@@ -143,19 +144,35 @@ func (p *feedPipeline) convert(parser *gofeed.Parser, job feedJob) (res feedResu
 	if job.err != nil {
 		return feedResult{err: fmt.Errorf("%s: %w", origin, job.err)}
 	}
-	feed, err := parser.Parse(bytes.NewReader(job.doc))
+	item, err := p.decode(parser, job.doc)
 	if err != nil {
 		return feedResult{err: fmt.Errorf("%s: %w", origin, err)}
 	}
-	if len(feed.Items) == 0 {
-		return feedResult{err: fmt.Errorf("%s: entry holds nothing a feed reader reads", origin)}
-	}
-	a, err := ArticleFromFeedItem(feed.Items[0], p.title)
+	a, err := ArticleFromFeedItem(item, p.title)
 	if err != nil {
 		return feedResult{err: fmt.Errorf("%s: %w", origin, err)}
 	}
 	a.Origin = origin
 	return feedResult{article: a}
+}
+
+// decode reads the entry of a one-entry document: by leanAtomEntry when the
+// feed allows and the entry has its plain shape, else by gofeed.
+func (p *feedPipeline) decode(parser *gofeed.Parser, doc []byte) (*gofeed.Item, error) {
+	if p.lean {
+		entry := doc[len(p.split.head) : len(doc)-len(p.split.closers)]
+		if item, ok := leanAtomEntry(entry); ok {
+			return item, nil
+		}
+	}
+	feed, err := parser.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return nil, err
+	}
+	if len(feed.Items) == 0 {
+		return nil, errors.New("entry holds nothing a feed reader reads")
+	}
+	return feed.Items[0], nil
 }
 
 // ArticleFromFeedItem turns one feed entry into an article, with the feed's

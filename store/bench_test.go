@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"kabar/store"
 	"kabar/store/benchlib"
@@ -143,4 +145,76 @@ func importInChild(b *testing.B, db, path string) (string, int64) {
 		b.Fatalf("import %s: %v", path, err)
 	}
 	return strings.TrimSpace(string(out)), cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss
+}
+
+// BenchmarkImport1M builds the 1,000,000-article library
+// (benchlib.MillionLibraryPath) in ten imports of 100,000, each in a process
+// of its own, and reports the whole build's time, the rate of the first and
+// of the last 100,000 (close when the build is linear), the highest peak RSS
+// of any step and the library's size against the raw text. A step already
+// built is not built again, so an interrupted build resumes; each step's
+// figures are kept beside the library, and a resumed build reports them
+// all. Delete the library (and its .step files) to measure again. Run it
+// with -benchtime 1x -timeout 60m.
+func BenchmarkImport1M(b *testing.B) {
+	dirs, rawSize := benchlib.MillionCorpus(b)
+	db := benchlib.MillionLibraryPath
+	for b.Loop() {
+		var total time.Duration
+		var peak int64
+		var steps []buildStep
+		for i, dir := range dirs {
+			st := buildStepOnce(b, db, i, dir)
+			steps = append(steps, st)
+			total += st.Elapsed
+			peak = max(peak, st.PeakRSSKiB)
+		}
+		b.StopTimer()
+		info, err := os.Stat(db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		per := float64(benchlib.Million / benchlib.MillionSteps)
+		b.ReportMetric(total.Seconds(), "build-s")
+		b.ReportMetric(per/steps[0].Elapsed.Seconds(), "first-100k-articles/s")
+		b.ReportMetric(per/steps[len(steps)-1].Elapsed.Seconds(), "last-100k-articles/s")
+		b.ReportMetric(float64(peak)/1024, "peak-RSS-MB")
+		b.ReportMetric(float64(info.Size())/float64(rawSize), "size/raw")
+		b.StartTimer()
+	}
+}
+
+// buildStep is what one step of the 1M build took.
+type buildStep struct {
+	Elapsed    time.Duration
+	PeakRSSKiB int64
+}
+
+// buildStepOnce imports step i's directory into db in a child process unless
+// an earlier run did, and returns the step's figures.
+func buildStepOnce(b *testing.B, db string, i int, dir string) buildStep {
+	record := fmt.Sprintf("%s.step%d.json", db, i)
+	var st buildStep
+	if data, err := os.ReadFile(record); err == nil {
+		if err := json.Unmarshal(data, &st); err != nil {
+			b.Fatalf("%s: %v", record, err)
+		}
+		return st
+	}
+	start := time.Now()
+	out, rss := importInChild(b, db, dir)
+	st = buildStep{Elapsed: time.Since(start), PeakRSSKiB: rss}
+	var added, resolved int
+	if _, err := fmt.Sscan(out, &added, &resolved); err != nil || added != benchlib.Million/benchlib.MillionSteps {
+		b.Fatalf("step %d: import printed %q: %v", i, out, err)
+	}
+	data, err := json.Marshal(st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(record, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("step %d: %v, peak RSS %d MiB", i, st.Elapsed.Round(time.Millisecond), rss>>10)
+	return st
 }

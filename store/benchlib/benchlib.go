@@ -145,3 +145,61 @@ func Feed(tb testing.TB, n int) (string, int64) {
 	}
 	return path, info.Size()
 }
+
+// Million is the size of the large benchmark library, built in MillionSteps
+// imports of equal size so that an interrupted build resumes where it stopped.
+const (
+	Million      = 1_000_000
+	MillionSteps = 10
+)
+
+// MillionCorpus writes (once) the 1,000,000 generated articles as text files,
+// one directory per build step, and returns the step directories and the
+// total size in bytes.
+func MillionCorpus(tb testing.TB) ([]string, int64) {
+	root := filepath.Join(CacheDir, "corpus-1m")
+	per := Million / MillionSteps
+	var dirs []string
+	var size int64
+	for step := range MillionSteps {
+		dir := filepath.Join(root, strconv.Itoa(step))
+		n, err := writeArticles(dir, step*per, (step+1)*per)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		dirs, size = append(dirs, dir), size+n
+	}
+	return dirs, size
+}
+
+// writeArticles writes generated articles [from, to) into dir, in
+// subdirectories of 1,000, unless a marker says it is done; it returns their
+// size either way.
+func writeArticles(dir string, from, to int) (int64, error) {
+	marker := filepath.Join(dir, ".complete")
+	_, statErr := os.Stat(marker)
+	var size int64
+	for i := from; i < to; i++ {
+		text := synth.Text(i, ArticleSize)
+		size += int64(len(text))
+		if statErr == nil {
+			continue
+		}
+		p := filepath.Join(dir, strconv.Itoa(i/1000), fmt.Sprintf("%07d.txt", i))
+		if i%1000 == 0 || i == from {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return 0, fmt.Errorf("benchlib: %w", err)
+			}
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return 0, fmt.Errorf("benchlib: %w", err)
+		}
+	}
+	if statErr == nil {
+		return size, nil
+	}
+	return size, os.WriteFile(marker, nil, 0o644)
+}
+
+// MillionLibraryPath is where the 1,000,000-article library is built.
+var MillionLibraryPath = filepath.Join(CacheDir, "library-1m.db")
