@@ -93,16 +93,16 @@ func Parse(name string, r io.Reader, opts Options) ([]Article, error) {
 // record, so memory does not grow with the input. An error from emit stops
 // the parse and is returned.
 func ParseEach(name string, r io.Reader, opts Options, emit func(Article) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
 	format, ok := FormatOf(name)
-	if !ok {
-		if filepath.Ext(name) != "" && name != "-" {
-			return fmt.Errorf("%s: %w", name, ErrUnsupported)
-		}
-		head, _ := br.Peek(4096)
-		format = Sniff(head)
+	if ok {
+		return ParseFormatEach(format, name, r, opts, emit)
 	}
-	return ParseFormatEach(format, name, br, opts, emit)
+	if filepath.Ext(name) != "" && name != "-" {
+		return fmt.Errorf("%s: %w", name, ErrUnsupported)
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(4096)
+	return ParseFormatEach(Sniff(head), name, br, opts, emit)
 }
 
 // ParseFormat reads the articles in r as the given format.

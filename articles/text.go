@@ -69,7 +69,23 @@ func ParseTextString(s string) Article {
 		a.Title = deriveTitle(paras[0])
 	}
 	a.Body = joinParagraphs(paras)
+	detachFields(&a)
 	return a
+}
+
+// detachFields copies an article's short fields out of the text they were
+// cut from, so a parsed article does not keep its whole input alive (an
+// import holds thousands in flight).
+func detachFields(a *Article) {
+	a.Title, a.Source, a.URL = strings.Clone(a.Title), strings.Clone(a.Source), strings.Clone(a.URL)
+	for _, names := range [][]string{a.Authors, a.Editors} {
+		for i := range names {
+			names[i] = strings.Clone(names[i])
+		}
+	}
+	for i := range a.Related {
+		a.Related[i].Title, a.Related[i].URL = strings.Clone(a.Related[i].Title), strings.Clone(a.Related[i].URL)
+	}
 }
 
 // readLimited reads all of r, failing when it holds more than limit bytes.

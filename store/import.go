@@ -167,7 +167,7 @@ type writer struct {
 }
 
 func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *writer {
-	w := &writer{batches: make(chan batch, 2), done: make(chan struct{})}
+	w := &writer{batches: make(chan batch, 1), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		for b := range w.batches {
@@ -356,7 +356,7 @@ func absPath(p string) string {
 // parseAll parses inputs on a pool of workers and streams the results.
 func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOptions, vocab *vocabulary) <-chan parsed {
 	jobs := make(chan input)
-	results := make(chan parsed, 4*workers)
+	results := make(chan parsed, workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)

@@ -63,7 +63,7 @@ func openWith(driverName, path string, version int) (*Store, error) {
 		"journal_size_limit(67108864)",
 		"synchronous(NORMAL)",
 		"foreign_keys(1)",
-		"cache_size(-32000)",
+		"cache_size(-16000)",
 		"temp_store(MEMORY)",
 	} {
 		q.Add("_pragma", p)
