@@ -776,19 +776,22 @@ func printFeeds(ctx context.Context, s *store.Store, w io.Writer, asJSON bool) e
 }
 
 func cmdFetch(ctx context.Context, db string, args []string, stdout, stderr io.Writer) error {
-	fs, dbFlag := commandFlags("fetch", "Usage: kabar fetch [--feed URL|NAME]\n\nFetch subscribed feeds into the library.\n", db, stderr)
+	fs, dbFlag := commandFlags("fetch", "Usage: kabar fetch [--feed URL|NAME] [--max-size MB]\n\nFetch subscribed feeds into the library.\n", db, stderr)
 	only := fs.String("feed", "", "fetch only this feed (URL or name)")
+	maxSize := fs.Int64("max-size", fetch.DefaultMaxBytes>>20, "refuse a feed larger than this many MB")
 	if rest, err := parseArgs(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
 		return fmt.Errorf("%w: fetch takes no arguments, got %q", errUsage, rest)
+	} else if *maxSize <= 0 {
+		return fmt.Errorf("%w: --max-size must be a positive number of MB, got %d", errUsage, *maxSize)
 	}
 	s, err := openStore(*dbFlag)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	results, err := (&fetch.Fetcher{}).FetchAll(ctx, s, *only, func(done, total int, r fetch.Result) {
+	results, err := (&fetch.Fetcher{MaxBytes: *maxSize << 20}).FetchAll(ctx, s, *only, func(done, total int, r fetch.Result) {
 		if r.Err != nil {
 			fmt.Fprintf(stderr, "failed: %v\n", r.Err)
 		}

@@ -18,10 +18,10 @@ var monthNames = map[string]time.Month{
 	"mei": 5, "may": 5,
 	"juni": 6, "june": 6, "jun": 6,
 	"juli": 7, "july": 7, "jul": 7,
-	"agustus": 8, "august": 8, "aug": 8, "agu": 8, "agt": 8, "ags": 8,
+	"agustus": 8, "august": 8, "aug": 8, "agu": 8, "agt": 8, "ags": 8, "agust": 8,
 	"september": 9, "sep": 9, "sept": 9,
 	"oktober": 10, "october": 10, "oct": 10, "okt": 10,
-	"november": 11, "nov": 11, "nop": 11,
+	"november": 11, "nov": 11, "nop": 11, "nopember": 11,
 	"desember": 12, "december": 12, "dec": 12, "des": 12,
 }
 
@@ -30,6 +30,9 @@ var monthNames = map[string]time.Month{
 var zoneOffsets = map[string]int{
 	"wib": 7 * 3600, "wita": 8 * 3600, "wit": 9 * 3600,
 	"gmt": 0, "utc": 0, "z": 0,
+	"est": -5 * 3600, "edt": -4 * 3600, "cst": -6 * 3600, "cdt": -5 * 3600,
+	"mst": -7 * 3600, "mdt": -6 * 3600, "pst": -8 * 3600, "pdt": -7 * 3600,
+	"bst": 3600, "cet": 3600, "cest": 2 * 3600, "sgt": 8 * 3600, "jst": 9 * 3600, "aest": 10 * 3600,
 }
 
 // datePatterns are the date spellings FindDate recognises, each with the
@@ -41,19 +44,25 @@ type datePattern struct {
 	day, month, year    int // submatch indexes
 	hour, minute, zone  int // submatch indexes of the optional time
 	monthIsName, ampmOK bool
+	sameSeparator       int // submatch index of a separator the date must repeat
 }
 
-const timeSuffix = `(?:\s*[,|]?\s*(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[.:](\d{2})(?:[.:]\d{2})?\s*(?i:(am|pm)\b)?\s*(?i:(wib|wita|wit|gmt|utc)\b)?)?`
+const timeSuffix = `(?:\s*[,|]?\s*(?:pukul\s+|jam\s+|at\s+)?(\d{1,2})[.:](\d{2})(?:[.:]\d{2})?\s*(?i:(a\.m\.|p\.m\.|am\b|pm\b))?\s*(?i:(wib|wita|wit|gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cest|cet|sgt|jst|aest)\b)?)?`
 
 func buildDatePatterns() []datePattern {
 	const month = `(\p{L}{3,9})`
+	const ordinal = `(?:st|nd|rd|th)?`
 	return []datePattern{
-		{re: regexp.MustCompile(`\b(\d{1,2})\s+` + month + `\.?,?\s+(\d{4})\b` + timeSuffix),
+		{re: regexp.MustCompile(`\b(\d{1,2})` + ordinal + `\s+(?:of\s+)?` + month + `\.?,?\s+(\d{4})\b` + timeSuffix),
 			day: 1, month: 2, year: 3, hour: 4, minute: 5, zone: 7, monthIsName: true},
-		{re: regexp.MustCompile(`\b` + month + `\.?\s+(\d{1,2}),?\s+(\d{4})\b` + timeSuffix),
+		{re: regexp.MustCompile(`\b` + month + `\.?\s+(\d{1,2})` + ordinal + `,?\s+(\d{4})\b` + timeSuffix),
 			month: 1, day: 2, year: 3, hour: 4, minute: 5, zone: 7, monthIsName: true},
 		{re: regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4})\b` + timeSuffix),
 			day: 1, month: 2, year: 3, hour: 4, minute: 5, zone: 7},
+		// Dotted and dashed: 03.12.2024, 03-12-2024 (day first, as Indonesian
+		// sites write them).
+		{re: regexp.MustCompile(`(?:^|[^\d.,])(\d{1,2})([.-])(\d{1,2})[.-](\d{4})\b` + timeSuffix),
+			day: 1, month: 3, year: 4, hour: 5, minute: 6, zone: 8, sameSeparator: 2},
 		{re: regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?()(Z|[+-]\d{2}:?\d{2})?)?`),
 			year: 1, month: 2, day: 3, hour: 4, minute: 5, zone: 7},
 	}
@@ -154,6 +163,9 @@ func (p datePattern) build(text string, m []int) (time.Time, bool) {
 		}
 		return text[m[2*i]:m[2*i+1]]
 	}
+	if sep := group(p.sameSeparator); sep != "" && !strings.Contains(text[m[2*p.sameSeparator+1]:m[2*p.year]], sep) {
+		return time.Time{}, false // 03.12-2024
+	}
 	day, _ := strconv.Atoi(group(p.day))
 	year, _ := strconv.Atoi(group(p.year))
 	var mon time.Month
@@ -170,7 +182,7 @@ func (p datePattern) build(text string, m []int) (time.Time, bool) {
 	if h := group(p.hour); h != "" {
 		hour, _ = strconv.Atoi(h)
 		minute, _ = strconv.Atoi(group(p.minute))
-		switch strings.ToLower(group(p.zone - 1)) {
+		switch strings.ReplaceAll(strings.ToLower(group(p.zone-1)), ".", "") {
 		case "pm":
 			if hour < 12 {
 				hour += 12

@@ -398,6 +398,14 @@ func TestFindDate(t *testing.T) {
 		{"Sept. 9, 2024", time.Date(2024, 9, 9, 0, 0, 0, 0, time.UTC)},
 		{"posted 2024-02-21T10:00:00+07:00", time.Date(2024, 2, 21, 10, 0, 0, 0, time.FixedZone("", 7*3600))},
 		{"first (21/2/2024) then 1 Maret 2024", time.Date(2024, 2, 21, 0, 0, 0, 0, time.UTC)},
+		{"Kamis, 30 Nopember 2023", time.Date(2023, 11, 30, 0, 0, 0, 0, time.UTC)},
+		{"Senin, 12 Agt 2024 | 09.19 WIB", time.Date(2024, 8, 12, 9, 19, 0, 0, wib)},
+		{"Sept 9, 2024", time.Date(2024, 9, 9, 0, 0, 0, 0, time.UTC)},
+		{"December 3rd, 2024 at 5:30 p.m. EST", time.Date(2024, 12, 3, 17, 30, 0, 0, time.FixedZone("EST", -5*3600))},
+		{"Posted June 1st, 2024 9:05 am PDT.", time.Date(2024, 6, 1, 9, 5, 0, 0, time.FixedZone("PDT", -7*3600))},
+		{"on the 21st of February 2024", time.Date(2024, 2, 21, 0, 0, 0, 0, time.UTC)},
+		{"Diperbarui 03.12.2024", time.Date(2024, 12, 3, 0, 0, 0, 0, time.UTC)},
+		{"Senin, 03-12-2024 14:05 WIB", time.Date(2024, 12, 3, 14, 5, 0, 0, wib)},
 	}
 	for _, tt := range tests {
 		got, ok := FindDate(tt.text)
@@ -405,7 +413,8 @@ func TestFindDate(t *testing.T) {
 			t.Errorf("FindDate(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
 		}
 	}
-	for _, text := range []string{"pada November 2023 lalu", "31/2/2024", "skor 21/2", "tahun 2024", ""} {
+	for _, text := range []string{"pada November 2023 lalu", "31/2/2024", "skor 21/2", "tahun 2024", "",
+		"harga Rp10.000.2024", "03.12-2024", "31.02.2024", "nomor 1.234.2024"} {
 		if got, ok := FindDate(text); ok {
 			t.Errorf("FindDate(%q) = %v, want none", text, got)
 		}
@@ -413,9 +422,16 @@ func TestFindDate(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	for _, s := range []string{"2025-03-09", "2025-03-09 10:00:00", "Mon, 06 Jan 2025 07:00:00 +0000", "9 Maret 2025", "1736150400"} {
-		if _, ok := ParseDate(s); !ok {
-			t.Errorf("ParseDate(%q) failed", s)
+	for s, want := range map[string]time.Time{
+		"2025-03-09":                      time.Date(2025, 3, 9, 0, 0, 0, 0, time.UTC),
+		"2025-03-09 10:00:00":             time.Date(2025, 3, 9, 10, 0, 0, 0, time.UTC),
+		"Mon, 06 Jan 2025 07:00:00 +0700": time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC),
+		"9 Maret 2025":                    time.Date(2025, 3, 9, 0, 0, 0, 0, time.UTC),
+		"1736150400":                      time.Date(2025, 1, 6, 8, 0, 0, 0, time.UTC),
+		"22 Februari 2018 | 09.19 WIB":    time.Date(2018, 2, 22, 2, 19, 0, 0, time.UTC),
+	} {
+		if got, ok := ParseDate(s); !ok || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", s, got, ok, want)
 		}
 	}
 	if _, ok := ParseDate("kemarin sore"); ok {

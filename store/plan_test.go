@@ -94,6 +94,7 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		func() error { _, err := s.Counts(ctx); return err },
 		func() error { _, err := s.Sources(ctx); return err },
 		func() error { _, err := s.CountSource(ctx, "Kabar Feed"); return err },
+		func() error { _, err := s.HasURL(ctx, "https://kabarku.test/berita/3"); return err }, // fetch --full-text
 	} {
 		if err := step(); err != nil {
 			t.Fatal(err)

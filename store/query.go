@@ -309,3 +309,18 @@ func (s *Store) CountSource(ctx context.Context, source string) (int, error) {
 	}
 	return n, nil
 }
+
+// HasURL reports whether an article with this URL (compared canonically) is
+// stored.
+func (s *Store) HasURL(ctx context.Context, url string) (bool, error) {
+	canon := articles.CanonicalURL(url)
+	if canon == "" {
+		return false, nil
+	}
+	var found bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE canon_url = ? AND canon_url <> '')`, canon).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("store: %s: look up %s: %w", s.path, url, err)
+	}
+	return found, nil
+}

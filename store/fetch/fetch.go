@@ -12,11 +12,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/mmcdole/gofeed"
 
 	"kabar/articles"
 	"kabar/store"
@@ -26,7 +25,14 @@ import (
 const (
 	DefaultConcurrency = 8
 	DefaultTimeout     = 20 * time.Second
-	DefaultMaxBytes    = 16 << 20
+	// DefaultMaxBytes bounds a feed's response; the body goes to a
+	// temporary file and is parsed entry by entry from there, so a feed of
+	// any allowed size takes little memory.
+	DefaultMaxBytes = 256 << 20
+	// pageMaxBytes bounds an entry's page (full-text feeds).
+	pageMaxBytes = articles.MaxArticleBytes
+	// importChunk is how many entries of a feed are stored together.
+	importChunk = 2000
 	// fullTextBelow is the body length under which a full-text feed's entry
 	// counts as a summary and its page is fetched.
 	fullTextBelow = 600
@@ -43,7 +49,7 @@ type Fetcher struct {
 	Concurrency int
 	// Timeout bounds each request (feed or page).
 	Timeout time.Duration
-	// MaxBytes bounds each response body.
+	// MaxBytes bounds each feed's response body (DefaultMaxBytes when 0).
 	MaxBytes int64
 	// UserAgent is sent with every request.
 	UserAgent string
@@ -54,8 +60,11 @@ type Result struct {
 	Feed        store.Feed
 	NotModified bool // the server answered 304
 	Entries     int
-	Summary     store.Summary
-	Err         error
+	// PagesKept counts full-text entries whose page was not fetched because
+	// its article is already stored.
+	PagesKept int
+	Summary   store.Summary
+	Err       error
 }
 
 // Progress is called after each feed, from the fetching goroutines.
@@ -135,25 +144,17 @@ func selectFeed(feeds []store.Feed, only string) []store.Feed {
 // writes of concurrent feeds.
 func (f *Fetcher) fetchFeed(ctx context.Context, s *store.Store, feed store.Feed, mu *sync.Mutex) Result {
 	r := Result{Feed: feed}
-	body, etag, lastMod, err := f.get(ctx, feed.URL, feed.ETag, feed.LastModified, true)
+	body, etag, lastMod, err := f.download(ctx, feed)
 	switch {
 	case errors.Is(err, errNotModified):
 		r.NotModified = true
 	case err != nil:
 		r.Err = err
 	default:
-		var as []articles.Article
-		as, r.Err = f.entries(ctx, feed, body)
-		r.Entries = len(as)
-		if len(as) > 0 {
-			mu.Lock()
-			sum, err := s.ImportArticles(ctx, as)
-			mu.Unlock()
-			r.Summary = sum
-			if err != nil {
-				r.Err = errors.Join(r.Err, err)
-				etag, lastMod = "", "" // store nothing that would skip these entries next time
-			}
+		defer closeAndRemove(body)
+		if err := f.store(ctx, s, feed, body, &r, mu); err != nil {
+			r.Err = err
+			etag, lastMod = "", "" // store nothing that would skip these entries next time
 		}
 	}
 	if r.Err != nil {
@@ -168,15 +169,117 @@ func (f *Fetcher) fetchFeed(ctx context.Context, s *store.Store, feed store.Feed
 	return r
 }
 
+// store parses a downloaded feed entry by entry and stores its articles in
+// chunks; for full-text feeds, entries holding only a summary are replaced
+// by their page's article, unless that article is stored already.
+func (f *Fetcher) store(ctx context.Context, s *store.Store, feed store.Feed, body io.Reader, r *Result, mu *sync.Mutex) error {
+	var chunk []articles.Article
+	var errs []error
+	flush := func() error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		mu.Lock()
+		sum, err := s.ImportArticles(ctx, chunk)
+		mu.Unlock()
+		r.Summary.New += sum.New
+		r.Summary.Updated += sum.Updated
+		r.Summary.Unchanged += sum.Unchanged
+		r.Summary.Resolved += sum.Resolved
+		chunk = chunk[:0]
+		return err
+	}
+	parseErr := articles.ParseFeedEach(body, feed.URL, 0, func(a articles.Article) error {
+		r.Entries++
+		a.Source = firstNonEmpty(a.Source, feed.Name)
+		if feed.FullText && len(a.Body) < fullTextBelow && a.URL != "" {
+			stored, err := s.HasURL(ctx, a.URL)
+			if err != nil {
+				return err
+			}
+			if stored {
+				r.PagesKept++
+				return nil
+			}
+			if full, err := f.fullText(ctx, a); err != nil {
+				errs = append(errs, fmt.Errorf("entry %d full text: %w", a.Origin.Record, err))
+			} else {
+				a = full
+			}
+		}
+		chunk = append(chunk, a)
+		if len(chunk) < importChunk {
+			return nil
+		}
+		return flush()
+	})
+	if parseErr != nil {
+		errs = append(errs, fmt.Errorf("parse: %w", parseErr))
+	}
+	if err := flush(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// download fetches a feed conditionally into a temporary file, refusing a
+// body over the size limit or a web page, and returns the file (read from
+// its start; the caller closes and removes it) and the response's
+// validators.
+func (f *Fetcher) download(ctx context.Context, feed store.Feed) (*os.File, string, string, error) {
+	resp, err := f.request(ctx, feed.URL, feed.ETag, feed.LastModified, true)
+	if err != nil {
+		return nil, "", "", err
+	}
+	defer resp.Body.Close()
+	tmp, err := os.CreateTemp("", "kabar-feed-*")
+	if err != nil {
+		return nil, "", "", fmt.Errorf("get %s: %w", feed.URL, err)
+	}
+	limit := f.maxBytes()
+	n, err := io.Copy(tmp, io.LimitReader(resp.Body, limit+1))
+	if err == nil && n > limit {
+		err = fmt.Errorf("response larger than %d MB (raise the limit with --max-size)", limit>>20)
+	}
+	if err == nil {
+		_, err = tmp.Seek(0, io.SeekStart)
+	}
+	head := make([]byte, 512)
+	if err == nil {
+		var k int
+		k, err = io.ReadFull(tmp, head)
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			err = nil
+		}
+		head = head[:k]
+	}
+	if err == nil && looksLikeHTML(resp.Header.Get("Content-Type"), head) {
+		err = fmt.Errorf("the server sent a web page (%s), not a feed", resp.Header.Get("Content-Type"))
+	}
+	if err == nil {
+		_, err = tmp.Seek(0, io.SeekStart)
+	}
+	if err != nil {
+		closeAndRemove(tmp)
+		return nil, "", "", fmt.Errorf("get %s: %w", feed.URL, err)
+	}
+	return tmp, resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"), nil
+}
+
+func closeAndRemove(f *os.File) {
+	f.Close()
+	os.Remove(f.Name())
+}
+
 // errNotModified is a 304 answer to a conditional request.
 var errNotModified = errors.New("not modified")
 
-// get fetches a URL, conditionally when validators are given, and returns
-// the body and the response's validators.
-func (f *Fetcher) get(ctx context.Context, url, etag, lastMod string, feed bool) (body []byte, newETag, newLastMod string, err error) {
+// request sends a GET, conditional when validators are given, and returns
+// a response with a 2xx status (errNotModified for 304).
+func (f *Fetcher) request(ctx context.Context, url, etag, lastMod string, feed bool) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("request %s: %w", url, err)
+		return nil, fmt.Errorf("request %s: %w", url, err)
 	}
 	ua := f.UserAgent
 	if ua == "" {
@@ -194,27 +297,34 @@ func (f *Fetcher) get(ctx context.Context, url, etag, lastMod string, feed bool)
 	}
 	resp, err := f.client().Do(req)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("get %s: %w", url, err)
+		return nil, fmt.Errorf("get %s: %w", url, err)
 	}
-	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusNotModified {
-		return nil, "", "", errNotModified
+		resp.Body.Close()
+		return nil, errNotModified
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, "", "", fmt.Errorf("get %s: HTTP %s", url, resp.Status)
+		resp.Body.Close()
+		return nil, fmt.Errorf("get %s: HTTP %s", url, resp.Status)
 	}
-	limit := f.maxBytes()
-	body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	return resp, nil
+}
+
+// page fetches an entry's web page, up to pageMaxBytes.
+func (f *Fetcher) page(ctx context.Context, url string) ([]byte, error) {
+	resp, err := f.request(ctx, url, "", "", false)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("get %s: %w", url, err)
+		return nil, err
 	}
-	if int64(len(body)) > limit {
-		return nil, "", "", fmt.Errorf("get %s: response larger than %d MB", url, limit>>20)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, pageMaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", url, err)
 	}
-	if feed && looksLikeHTML(resp.Header.Get("Content-Type"), body) {
-		return nil, "", "", fmt.Errorf("get %s: the server sent a web page (%s), not a feed", url, resp.Header.Get("Content-Type"))
+	if len(body) > pageMaxBytes {
+		return nil, fmt.Errorf("get %s: page larger than %d MB", url, pageMaxBytes>>20)
 	}
-	return body, resp.Header.Get("ETag"), resp.Header.Get("Last-Modified"), nil
+	return body, nil
 }
 
 func looksLikeHTML(contentType string, body []byte) bool {
@@ -225,39 +335,11 @@ func looksLikeHTML(contentType string, body []byte) bool {
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
-// entries parses a feed body into articles; for full-text feeds, entries
-// that hold only a summary are replaced by their page's article.
-func (f *Fetcher) entries(ctx context.Context, feed store.Feed, body []byte) ([]articles.Article, error) {
-	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("parse: %w", err)
-	}
-	var out []articles.Article
-	var errs []error
-	for i, item := range parsed.Items {
-		a, err := articles.ArticleFromFeedItem(item, firstNonEmpty(parsed.Title, feed.Name))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("entry %d: %w", i+1, err))
-			continue
-		}
-		a.Origin = articles.Origin{Path: feed.URL, Record: i + 1}
-		if feed.FullText && len(a.Body) < fullTextBelow && a.URL != "" {
-			if full, err := f.fullText(ctx, a); err != nil {
-				errs = append(errs, fmt.Errorf("entry %d full text: %w", i+1, err))
-			} else {
-				a = full
-			}
-		}
-		out = append(out, a)
-	}
-	return out, errors.Join(errs...)
-}
-
 // fullText fetches an entry's page and takes its article: body and related
 // links from the page, title, outlet and date from the entry where it has
 // them.
 func (f *Fetcher) fullText(ctx context.Context, entry articles.Article) (articles.Article, error) {
-	page, _, _, err := f.get(ctx, entry.URL, "", "", false)
+	page, err := f.page(ctx, entry.URL)
 	if err != nil {
 		return entry, err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kabar/articles"
+	"kabar/articles/synth"
 	"kabar/store"
 )
 
@@ -217,8 +218,12 @@ func TestFullTextPagesResolveRelatedLinks(t *testing.T) {
 <item><title>Festival Panen Raya Digelar</title><link>%[1]s/panen</link><guid>a</guid><description>Ringkas.</description></item>
 <item><title>Lomba Perahu Naga di Sungai</title><link>%[1]s/perahu</link><guid>b</guid><description>Ringkas.</description></item>
 </channel></rss>`
-	srv.feed("/feed", "application/rss+xml", fmt.Sprintf(feed, srv.URL))
+	srv.mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) { // no validators: never 304
+		fmt.Fprintf(w, feed, srv.URL)
+	})
+	var pageHits atomic.Int64
 	srv.mux.HandleFunc("/panen", func(w http.ResponseWriter, r *http.Request) {
+		pageHits.Add(1)
 		if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "kabar/") {
 			http.Error(w, "who are you", http.StatusForbidden)
 			return
@@ -226,6 +231,7 @@ func TestFullTextPagesResolveRelatedLinks(t *testing.T) {
 		fmt.Fprintf(w, articlePage, "Festival Panen Raya Digelar", "Festival panen raya digelar di lapangan desa.", "Lomba Perahu Naga di Sungai")
 	})
 	srv.mux.HandleFunc("/perahu", func(w http.ResponseWriter, r *http.Request) {
+		pageHits.Add(1)
 		fmt.Fprintf(w, articlePage, "Lomba Perahu Naga di Sungai", "Lomba perahu naga berlangsung meriah di sungai.", "Sepeda Santai Keliling Kota")
 	})
 	s, ctx := openStore(t), context.Background()
@@ -235,6 +241,9 @@ func TestFullTextPagesResolveRelatedLinks(t *testing.T) {
 	results, err := (&Fetcher{}).FetchAll(ctx, s, "", nil)
 	if err != nil || results[0].Err != nil || results[0].Summary.New != 2 {
 		t.Fatalf("fetch: %+v, %v", results, err)
+	}
+	if results[0].PagesKept != 0 || pageHits.Load() != 2 {
+		t.Fatalf("first fetch: %d pages kept, %d page requests", results[0].PagesKept, pageHits.Load())
 	}
 	hits, _ := s.Search(ctx, "lapangan", 0, 10, false)
 	if len(hits) != 1 {
@@ -251,6 +260,47 @@ func TestFullTextPagesResolveRelatedLinks(t *testing.T) {
 	target, _ := s.Article(ctx, a.Related[0].Target)
 	if len(target.ReferencedBy) != 1 || len(target.Related) != 1 || target.Related[0].Target != 0 {
 		t.Fatalf("target: referenced by %+v, related %+v", target.ReferencedBy, target.Related)
+	}
+
+	// Fetched again: the stored pages are not fetched again, and their
+	// summaries never replace the full text.
+	results, err = (&Fetcher{}).FetchAll(ctx, s, "", nil)
+	if err != nil || results[0].Err != nil || results[0].PagesKept != 2 || pageHits.Load() != 2 {
+		t.Fatalf("second fetch: %+v, %v; %d page requests in all", results, err, pageHits.Load())
+	}
+	if hits, _ := s.Search(ctx, "lapangan", 0, 10, false); len(hits) != 1 {
+		t.Fatal("the full text was replaced by the summary")
+	}
+}
+
+// TestFeedOverSixteenMegabytes fetches a generated Atom feed of about 25 MB
+// (over the old 16 MB limit, under the default): every entry is stored. A
+// lower MaxBytes refuses it whole, naming the way to raise the limit.
+func TestFeedOverSixteenMegabytes(t *testing.T) {
+	var feed bytes.Buffer
+	const n = 5000
+	if err := synth.WriteAtomFeed(&feed, n, 5000); err != nil {
+		t.Fatal(err)
+	}
+	if feed.Len() < 20<<20 {
+		t.Fatalf("generated feed is only %d bytes", feed.Len())
+	}
+	srv := newServer(t)
+	srv.feed("/big", "application/atom+xml", feed.String())
+	s, ctx := openStore(t), context.Background()
+	if _, err := s.AddFeed(ctx, srv.URL+"/big", "big", false); err != nil {
+		t.Fatal(err)
+	}
+	results, err := (&Fetcher{MaxBytes: 8 << 20}).FetchAll(ctx, s, "", nil)
+	if err != nil || results[0].Err == nil || !strings.Contains(results[0].Err.Error(), "--max-size") {
+		t.Fatalf("8 MB limit: %+v, %v", results, err)
+	}
+	if c, _ := s.Counts(ctx); c.Total != 0 {
+		t.Fatalf("a refused feed stored %d articles", c.Total)
+	}
+	results, err = (&Fetcher{}).FetchAll(ctx, s, "", nil)
+	if err != nil || results[0].Err != nil || results[0].Entries != n || results[0].Summary.New != n {
+		t.Fatalf("default limit: %+v, %v", results, err)
 	}
 }
 
