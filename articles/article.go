@@ -86,6 +86,7 @@ type Listing struct {
 	Source     string
 	URL        string
 	Published  time.Time
+	Imported   time.Time // when the library took it in; shown for undated articles
 	Read       bool
 	Starred    bool
 	HasRelated bool

@@ -24,7 +24,7 @@ type ListOptions struct {
 	Source string
 }
 
-const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz, a.ref_count > 0,
+const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz, a.imported, a.ref_count > 0,
 	coalesce(s.read, 0), coalesce(s.starred, 0)`
 
 // List returns a page of articles, newest first.
@@ -107,10 +107,12 @@ func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) 
 		var l articles.Listing
 		var published sql.NullInt64
 		var tz int
-		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.URL, &published, &tz, &l.HasRelated, &l.Read, &l.Starred); err != nil {
+		var imported int64
+		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.URL, &published, &tz, &imported, &l.HasRelated, &l.Read, &l.Starred); err != nil {
 			return nil, fmt.Errorf("store: %s: %w", what, err)
 		}
 		l.Published = unixTime(published, tz)
+		l.Imported = time.Unix(imported, 0)
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {

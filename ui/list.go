@@ -463,12 +463,8 @@ func (m listModel) row(st Styles, it articles.Listing, selected bool) string {
 	if selected {
 		cursor = "▌ "
 	}
-	date := "          "
-	if !it.Published.IsZero() {
-		date = it.Published.Format("2006-01-02")
-	}
 	prefix := cursor + mark(!it.Read, "•", st.Unread.Render) + mark(it.Starred, "★", st.Star.Render) +
-		mark(it.HasRelated, "↗", st.LinkMark.Render) + " " + st.Date.Render(date) + "  "
+		mark(it.HasRelated, "↗", st.LinkMark.Render) + " " + dateCell(st, it) + "  "
 	source := ""
 	if it.Source != "" && m.width >= 60 {
 		source = "  " + ansi.Truncate(it.Source, 18, "…")
@@ -478,4 +474,16 @@ func (m listModel) row(st Styles, it articles.Listing, selected bool) string {
 	pad := max(titleWidth-ansi.StringWidth(title), 0)
 	line := prefix + rowStyle.Render(title+strings.Repeat(" ", pad)) + st.Source.Render(source)
 	return ansi.Truncate(line, m.width, "")
+}
+
+// dateCell is a row's date: the publication day, else (an undated article)
+// the day it was imported, fainter, else blank.
+func dateCell(st Styles, it articles.Listing) string {
+	switch {
+	case !it.Published.IsZero():
+		return st.Date.Render(it.Published.Format("2006-01-02"))
+	case !it.Imported.IsZero() && it.Imported.Unix() > 0:
+		return st.ImportDate.Render(it.Imported.Local().Format("2006-01-02"))
+	}
+	return strings.Repeat(" ", len("2006-01-02"))
 }

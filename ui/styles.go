@@ -12,6 +12,7 @@ type Styles struct {
 	Header, HeaderDim, Demo          lipgloss.Style
 	Row, RowSelected, Unread, Star   lipgloss.Style
 	Dim, Source, Date, LinkMark      lipgloss.Style
+	ImportDate                       lipgloss.Style // an undated article's import day
 	Title, Meta                      lipgloss.Style
 	Section, Link, LinkSelected      lipgloss.Style
 	Resolved, Ambiguous, Missing     lipgloss.Style
@@ -42,6 +43,7 @@ func NewStyles(dark bool) Styles {
 	s.Dim = lipgloss.NewStyle().Foreground(dim)
 	s.Source = lipgloss.NewStyle().Foreground(dim).Italic(true)
 	s.Date = lipgloss.NewStyle().Foreground(dim)
+	s.ImportDate = s.Date.Faint(true).Italic(true)
 	s.LinkMark = lipgloss.NewStyle().Foreground(accent)
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(text)
 	s.Meta = lipgloss.NewStyle().Foreground(dim)
