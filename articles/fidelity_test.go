@@ -86,6 +86,8 @@ func TestGluedParagraphs(t *testing.T) {
 		{"Dia setuju.”Kami lanjut,” katanya.", []string{"Dia setuju.”", "Kami lanjut,” katanya."}},
 		{"Benarkah itu?Menurut warga tidak.", []string{"Benarkah itu?", "Menurut warga tidak."}},
 		{"It was late.The mayor left.", []string{"It was late.", "The mayor left."}},
+		{`Panen naik pada 2024."Kami senang," ujar dia.Tahun 2025.Menurutnya naik.`, []string{"Panen naik pada 2024.", `"Kami senang," ujar dia.`, "Tahun 2025.", "Menurutnya naik."}},
+		{"Harga naik Rp10.000.Menurut pedagang wajar.", []string{"Harga naik Rp10.000.Menurut pedagang wajar."}},
 		{"Pengacara Budi Santoso, S.H.Menurut dia perkara selesai.", []string{"Pengacara Budi Santoso, S.H.Menurut dia perkara selesai."}},
 		{"Presiden AS (a.s.) bertemu U.S.Army di sana.", []string{"Presiden AS (a.s.) bertemu U.S.Army di sana."}},
 		{"Nilainya Rp9,9 triliun untuk 10.000 warga versi 2.0 kali.", []string{"Nilainya Rp9,9 triliun untuk 10.000 warga versi 2.0 kali."}},

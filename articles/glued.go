@@ -9,7 +9,7 @@ import (
 // gluedSentenceEnd returns the byte offset in s where a sentence starts that
 // a scraper glued to the end of the one before ("ini."Saya", "(10/6/2025).Menurutnya"),
 // or -1. A sentence end is '.', '!' or '?' (and a closing quote) after a
-// lowercase letter, a closing bracket or quote, followed at once by a capital
+// lowercase letter or digit, a closing bracket or quote, followed at once by a capital
 // letter or an opening quote. Abbreviations and initials (S.H., U.S., a.s.,
 // PT.Antam), numbers (10.000, 2.0, Rp9,9), domains and URLs are never split.
 func gluedSentenceEnd(s string) int {
@@ -30,7 +30,7 @@ func gluedSentenceEnd(s string) int {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLower(prev) && prev != ')' && prev != '"' && prev != '”' && prev != '’' {
+		if !unicode.IsLower(prev) && !unicode.IsDigit(prev) && prev != ')' && prev != '"' && prev != '”' && prev != '’' {
 			continue
 		}
 		if isAbbreviationBefore(s, i) || inAddress(s, i) {

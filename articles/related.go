@@ -32,31 +32,32 @@ var (
 func extractRelated(lines []string) (paras []string, refs []Ref) {
 	paras = make([]string, 0, len(lines))
 	inBlock := false
-	var after string
-	for _, line := range lines {
+	for queue := lines; len(queue) > 0; {
+		line := queue[0]
+		queue = queue[1:]
+		var after string
 		if rest, ok := cutMarker(line); ok {
 			inBlock = rest == ""
 			if rest != "" {
-				title, after := cutRefText(rest)
+				var title string
+				title, after = cutRefText(rest)
 				refs = appendRef(refs, title)
-				if after != "" {
-					paras = append(paras, after)
-				}
 			}
-			continue
-		}
-		if inBlock {
-			if looksLikeRefTitle(line) {
+		} else {
+			if inBlock && looksLikeRefTitle(line) {
 				refs = appendRef(refs, stripBullet(line))
 				continue
 			}
 			inBlock = false
-		}
-		line, after, refs = cutInlineMarkers(line, refs)
-		for _, p := range []string{line, after} {
-			if p != "" {
-				paras = append(paras, p)
+			line, after, refs = cutInlineMarkers(line, refs)
+			if line != "" {
+				paras = append(paras, line)
 			}
+		}
+		if after != "" {
+			// body text glued after a headline is read again as lines of its
+			// own: it may hold the next marker or glued paragraphs
+			queue = append(splitGluedParagraphs([]string{after}), queue...)
 		}
 	}
 	return paras, refs

@@ -176,7 +176,9 @@ func (w *batchWriter) mergeWithStored(ctx context.Context, id int64, a *articles
 		return nil, true, nil
 	}
 	if m.Origin == stored.Origin { // the stored body stays, and with it its refs
-		if m.Related, err = w.storedRefs(ctx, id); err != nil {
+		if refs, inBatch := w.pending[id]; inBatch {
+			m.Related = refs // saved by this batch: its refs are not written yet
+		} else if m.Related, err = w.storedRefs(ctx, id); err != nil {
 			return nil, false, err
 		}
 	}
