@@ -262,13 +262,40 @@ func BenchmarkTerminalRun100k(b *testing.B) {
 // (no terminal emulator in between) and measures from exec until the first
 // complete list screen (header with counts, and rows) has been written.
 func BenchmarkStartToFirstScreen100k(b *testing.B) {
-	lib := benchlib.LibraryPath(b)
+	startToFirstScreen(b, benchlib.LibraryPath(b), false)
+}
+
+// BenchmarkStartToFirstScreen1M does the same on the 1,000,000-article
+// library (built by store's BenchmarkImport1M), with the page cache warm and,
+// when run as root, cold: the kernel's caches are dropped before each start.
+func BenchmarkStartToFirstScreen1M(b *testing.B) {
+	lib := benchlib.MillionLibraryPath
+	if _, err := os.Stat(lib); err != nil {
+		b.Skip("no 1M library: build it with go test ./store -run '^$' -bench Import1M -benchtime 1x -timeout 60m")
+	}
+	b.Run("warm", func(b *testing.B) { startToFirstScreen(b, lib, false) })
+	b.Run("cold", func(b *testing.B) {
+		if os.Geteuid() != 0 {
+			b.Skip("dropping the page cache needs root")
+		}
+		startToFirstScreen(b, lib, true)
+	})
+}
+
+func startToFirstScreen(b *testing.B, lib string, cold bool) {
 	bin := filepath.Join(b.TempDir(), "kabar")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
 	var total time.Duration
 	for b.Loop() {
+		if cold {
+			b.StopTimer()
+			if out, err := exec.Command("sh", "-c", "sync; echo 3 > /proc/sys/vm/drop_caches").CombinedOutput(); err != nil {
+				b.Fatalf("drop caches: %v %s", err, out)
+			}
+			b.StartTimer()
+		}
 		cmd := exec.Command(bin, "--db", lib)
 		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 		start := time.Now()
