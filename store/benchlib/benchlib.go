@@ -39,35 +39,11 @@ var (
 // their directory and total size in bytes.
 func Corpus(tb testing.TB) (string, int64) {
 	dir := filepath.Join(CacheDir, "corpus")
-	corpusOnce.Do(func() { corpusSize, corpusErr = writeCorpus(dir) })
+	corpusOnce.Do(func() { corpusSize, corpusErr = writeArticles(dir, 0, Articles) })
 	if corpusErr != nil {
 		tb.Fatal(corpusErr)
 	}
 	return dir, corpusSize
-}
-
-func writeCorpus(dir string) (int64, error) {
-	marker := filepath.Join(dir, ".complete")
-	_, statErr := os.Stat(marker)
-	var size int64
-	for i := range Articles {
-		text := synth.Text(i, ArticleSize)
-		size += int64(len(text))
-		if statErr == nil {
-			continue
-		}
-		p := filepath.Join(dir, strconv.Itoa(i/1000), fmt.Sprintf("%06d.txt", i))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return 0, fmt.Errorf("benchlib: %w", err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			return 0, fmt.Errorf("benchlib: %w", err)
-		}
-	}
-	if statErr == nil {
-		return size, nil
-	}
-	return size, os.WriteFile(marker, nil, 0o644)
 }
 
 // LibraryPath returns the path of the imported 100,000-article library,
