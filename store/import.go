@@ -170,21 +170,84 @@ func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *wri
 	w := &writer{batches: make(chan batch, 1), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
+		var t *openTx
 		for b := range w.batches {
 			if w.failed() {
 				continue // drain: the import is being cancelled
 			}
-			bs, err := s.saveBatch(ctx, b)
-			w.mu.Lock()
-			w.sum.add(bs)
-			w.err = err
-			w.mu.Unlock()
-			if err != nil {
-				cancel()
-			}
+			bs, err := s.writeInto(ctx, &t, b)
+			w.record(bs, err, cancel)
+		}
+		if t != nil && !w.failed() {
+			w.record(Summary{}, s.commit(t), cancel)
+		} else if t != nil {
+			t.tx.Rollback()
 		}
 	}()
 	return w
+}
+
+// batchesPerTx is how many batches one import transaction writes. A commit
+// writes every page the transaction changed; the indexes in random order
+// (content hash, title, date, outlet) change pages all over, so fewer, larger
+// commits keep a large library's import from slowing down, while the
+// articles in memory stay one batch.
+const batchesPerTx = 10
+
+// openTx is the import transaction the writer is filling.
+type openTx struct {
+	tx      *sql.Tx
+	batches int
+	terms   []map[string]struct{} // to remember once committed
+}
+
+// writeInto saves a batch in the open transaction (beginning one when there
+// is none) and commits it once it holds batchesPerTx batches.
+func (s *Store) writeInto(ctx context.Context, t **openTx, b batch) (Summary, error) {
+	if *t == nil {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return Summary{}, fmt.Errorf("begin: %w", err)
+		}
+		*t = &openTx{tx: tx}
+	}
+	sum, err := s.saveBatchIn(ctx, (*t).tx, b)
+	if err != nil {
+		(*t).tx.Rollback()
+		*t = nil
+		return sum, err
+	}
+	(*t).batches++
+	(*t).terms = append((*t).terms, b.terms)
+	if (*t).batches < batchesPerTx {
+		return sum, nil
+	}
+	err = s.commit(*t)
+	*t = nil
+	return sum, err
+}
+
+// commit commits an import transaction and remembers the terms it wrote.
+func (s *Store) commit(t *openTx) error {
+	if err := t.tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	for _, terms := range t.terms {
+		s.vocab.remember(terms)
+	}
+	return nil
+}
+
+// record adds what a batch saved and keeps the first error, cancelling the
+// import on it.
+func (w *writer) record(sum Summary, err error, cancel context.CancelFunc) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.sum.add(sum)
+	if err != nil && w.err == nil {
+		w.err = err
+		cancel()
+	}
 }
 
 func (w *writer) write(b batch) { w.batches <- b }
@@ -232,43 +295,51 @@ func (sum *Summary) add(o Summary) {
 	sum.ResolveTime += o.ResolveTime
 }
 
-// saveBatch writes a batch of articles and resolves refs in one transaction.
+// saveBatch writes a batch of articles and resolves refs in a transaction of
+// its own.
 func (s *Store) saveBatch(ctx context.Context, b batch) (Summary, error) {
 	var sum Summary
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		w, err := newBatchWriter(ctx, tx, time.Now())
-		if err != nil {
-			return err
-		}
-		sum = Summary{}
-		if err := s.vocab.write(ctx, tx, b.terms); err != nil {
-			return err
-		}
-		for i := range b.articles {
-			o, err := w.save(ctx, &b.articles[i])
-			if err != nil {
-				return err
-			}
-			switch o {
-			case outcomeNew:
-				sum.New++
-			case outcomeUpdated:
-				sum.Updated++
-			default:
-				sum.Unchanged++
-			}
-		}
-		if err := w.indexChanged(ctx); err != nil {
-			return err
-		}
-		start := time.Now()
-		sum.Resolved, err = w.finish(ctx)
-		sum.ResolveTime = time.Since(start)
+		var err error
+		sum, err = s.saveBatchIn(ctx, tx, b)
 		return err
 	})
 	if err == nil {
 		s.vocab.remember(b.terms)
 	}
+	return sum, err
+}
+
+// saveBatchIn writes a batch of articles and resolves their refs inside tx.
+func (s *Store) saveBatchIn(ctx context.Context, tx *sql.Tx, b batch) (Summary, error) {
+	var sum Summary
+	w, err := newBatchWriter(ctx, tx, time.Now())
+	if err != nil {
+		return sum, err
+	}
+	if err := s.vocab.write(ctx, tx, b.terms); err != nil {
+		return sum, err
+	}
+	for i := range b.articles {
+		o, err := w.save(ctx, &b.articles[i])
+		if err != nil {
+			return sum, err
+		}
+		switch o {
+		case outcomeNew:
+			sum.New++
+		case outcomeUpdated:
+			sum.Updated++
+		default:
+			sum.Unchanged++
+		}
+	}
+	if err := w.indexChanged(ctx); err != nil {
+		return sum, err
+	}
+	start := time.Now()
+	sum.Resolved, err = w.finish(ctx)
+	sum.ResolveTime = time.Since(start)
 	return sum, err
 }
 
