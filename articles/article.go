@@ -46,6 +46,13 @@ type Ref struct {
 	Match Match
 	// TargetTitle is the title of the target article, when resolved.
 	TargetTitle string
+	// Glued reports a headline cut out of running text ("…kata dia.Baca
+	// juga: Judul Kalimat berikutnya…"), where the parser judged by its shape
+	// where it ends. Para is then the index of the body paragraph that
+	// followed it: where the store gives back words that a stored title shows
+	// were not part of the headline.
+	Glued bool
+	Para  int
 }
 
 // Match names the rule that resolved a Ref (the "match" field of the JSON

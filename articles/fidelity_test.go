@@ -174,3 +174,39 @@ func refTitles(a Article) []string {
 	}
 	return out
 }
+
+// TestGluedRefsKnowWhereTheBodyResumes: a headline cut out of running text
+// records the body paragraph that followed it (where the store gives back
+// words a stored title shows were not part of the headline); block refs and
+// a marker ending its line record nothing.
+func TestGluedRefsKnowWhereTheBodyResumes(t *testing.T) {
+	text := "Judul Berita Pelabuhan Ketapang\nKabarku - Penyidik akan menjadwalkannya.Baca juga: Menteri Tinjau Pelabuhan Baru di Ketapang \"Kami pastikan aman,\" ujar dia.\n" +
+		"Paragraf kedua tentang jadwal kapal yang padat.\nBaca juga:\nHarga Tiket Kapal Naik Jelang Libur\n" +
+		"Paragraf ketiga tentang dermaga.Baca juga: Dermaga Baru Diresmikan Gubernur Kalbar Sutarmidji menyebut proyek itu penting.\n" +
+		"Penutup.Baca juga: Nelayan Ketapang Panen Tongkol\n"
+	a := ParseTextString(text)
+	paras := strings.Split(a.Body, "\n\n")
+	want := map[string]string{
+		"Menteri Tinjau Pelabuhan Baru di Ketapang": `"Kami pastikan aman," ujar dia.`,
+		"Harga Tiket Kapal Naik Jelang Libur":       "",
+		"Nelayan Ketapang Panen Tongkol":            "",
+	}
+	for _, r := range a.Related {
+		follows, known := want[r.Title]
+		switch {
+		case !known && strings.HasPrefix(r.Title, "Dermaga Baru Diresmikan"):
+			if !r.Glued || r.Para >= len(paras) || !strings.HasSuffix(paras[r.Para], "menyebut proyek itu penting.") {
+				t.Errorf("ref %q: glued %v, paragraph %d of %q", r.Title, r.Glued, r.Para, paras)
+			}
+		case !known:
+			t.Errorf("unexpected ref %q", r.Title)
+		case follows == "" && r.Glued:
+			t.Errorf("ref %q is marked as cut from running text", r.Title)
+		case follows != "" && (!r.Glued || r.Para >= len(paras) || paras[r.Para] != follows):
+			t.Errorf("ref %q: glued %v, paragraph %d, want the one holding %q in %q", r.Title, r.Glued, r.Para, follows, paras)
+		}
+	}
+	if len(a.Related) != 4 {
+		t.Errorf("refs %+v", a.Related)
+	}
+}

@@ -32,10 +32,12 @@ var (
 func extractRelated(lines []string) (paras []string, refs []Ref) {
 	paras = make([]string, 0, len(lines))
 	inBlock := false
+	var glued []int // refs cut from running text, waiting for the next paragraph
 	for queue := lines; len(queue) > 0; {
 		line := queue[0]
 		queue = queue[1:]
 		var after string
+		n := len(refs)
 		if rest, ok := cutMarker(line); ok {
 			inBlock = rest == ""
 			if rest != "" {
@@ -51,14 +53,25 @@ func extractRelated(lines []string) (paras []string, refs []Ref) {
 			inBlock = false
 			line, after, refs = cutInlineMarkers(line, refs)
 			if line != "" {
+				for _, k := range glued {
+					refs[k].Para = len(paras)
+				}
+				glued = glued[:0]
 				paras = append(paras, line)
 			}
 		}
 		if after != "" {
+			if len(refs) > n {
+				refs[len(refs)-1].Glued = true
+				glued = append(glued, len(refs)-1)
+			}
 			// body text glued after a headline is read again as lines of its
 			// own: it may hold the next marker or glued paragraphs
 			queue = append(splitGluedParagraphs([]string{after}), queue...)
 		}
+	}
+	for _, k := range glued {
+		refs[k].Para = len(paras)
 	}
 	return paras, refs
 }

@@ -68,9 +68,26 @@ func ParseTextString(s string) Article {
 	if a.Title == "" && len(paras) > 0 {
 		a.Title = deriveTitle(paras[0])
 	}
+	for i := range a.Related {
+		if a.Related[i].Glued {
+			a.Related[i].Para = bodyParagraph(paras, a.Related[i].Para)
+		}
+	}
 	a.Body = joinParagraphs(paras)
 	detachFields(&a)
 	return a
+}
+
+// bodyParagraph is the index in the joined body of paras[i]: empty
+// paragraphs are left out of the body.
+func bodyParagraph(paras []string, i int) int {
+	n := 0
+	for _, p := range paras[:min(i, len(paras))] {
+		if p != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // detachFields copies an article's short fields out of the text they were

@@ -61,6 +61,7 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 	first := []string{
 		writeFile(t, dir, "a/berita.txt", seedShape),
 		writeFile(t, dir, "a/feed.xml", planFeed(1, 40)),
+		writeFile(t, dir, "a/kapal.txt", gluedShort), // its glued ref is re-cut when b/dermaga.txt arrives
 		writeFile(t, dir, "a/catatan.md", "---\ntitle: Catatan Pasar Malang\nurl: https://kabarku.test/catatan\nrelated:\n  - https://kabarku.test/berita/55\n  - Nelayan Kupang Bersihkan Pelabuhan Tahap Sembilan Puluh\n---\nIsi catatan.\n"),
 	}
 	if _, err := s.Import(ctx, first, ImportOptions{}); err != nil {
@@ -68,6 +69,7 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 	}
 	second := []string{
 		writeFile(t, dir, "b/later.txt", laterArticle),
+		writeFile(t, dir, "b/dermaga.txt", dermaga),
 		writeFile(t, dir, "b/feed.xml", planFeed(41, 80)),
 		writeFile(t, dir, "b/fuzzy.txt", "Nelayan Kupang Membersihkan Pelabuhan Tahap Sembilan Puluh\nKabarku - Isi berita nelayan.\n"),
 	}

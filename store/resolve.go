@@ -35,7 +35,11 @@ type refRow struct {
 	id, articleID    int64
 	title, url       string
 	normTitle, canon string
+	gluedPara        sql.NullInt64 // see articles.Ref.Para
 }
+
+// refColumns are the columns scanRefs reads, in its order.
+const refColumns = `id, article_id, title, url, norm_title, canon_url, glued_para`
 
 func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 	r := &resolver{tx: tx}
@@ -50,13 +54,13 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		{&r.byNorm, `SELECT id, title FROM articles WHERE norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 16`},
 		{&r.byTextFTS, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ` + fmt.Sprint(fuzzyCandidates)},
 		{&r.candidate, `SELECT norm_title, sort_key FROM articles WHERE id = ?`},
-		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match) VALUES (?,?,?,?,?,?,?,?)`},
+		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match, glued_para) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&r.setTarget, `UPDATE refs SET target_id = ?, match = ? WHERE id = ?`},
-		{&r.pending, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE match = 'pending' ORDER BY id LIMIT ?`},
-		{&r.olderByURL, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND canon_url = ? AND canon_url <> ''`},
+		{&r.pending, `SELECT ` + refColumns + ` FROM refs WHERE match = 'pending' ORDER BY id LIMIT ?`},
+		{&r.olderByURL, `SELECT ` + refColumns + ` FROM refs WHERE target_id IS NULL AND canon_url = ? AND canon_url <> ''`},
 		// Normalised titles hold only letters, digits and single spaces, so
 		// [t, t+"!") is t itself and every title that starts with t then a space.
-		{&r.olderByTitle, `SELECT id, article_id, title, url, norm_title, canon_url FROM refs WHERE target_id IS NULL AND norm_title >= ? AND norm_title < ?`},
+		{&r.olderByTitle, `SELECT ` + refColumns + ` FROM refs WHERE target_id IS NULL AND norm_title >= ? AND norm_title < ?`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -86,11 +90,14 @@ func (r *resolver) insertRef(ctx context.Context, id int64, pos int, ref article
 	if err != nil {
 		return false, err
 	}
-	var t any
+	var t, para any
 	if target != 0 {
 		t = target
 	}
-	if _, err := r.insert.ExecContext(ctx, id, pos, row.title, row.url, row.normTitle, row.canon, t, string(match)); err != nil {
+	if ref.Glued {
+		para = ref.Para
+	}
+	if _, err := r.insert.ExecContext(ctx, id, pos, row.title, row.url, row.normTitle, row.canon, t, string(match), para); err != nil {
 		return false, fmt.Errorf("insert ref of article %d: %w", id, err)
 	}
 	return target != 0, nil
@@ -388,6 +395,9 @@ func (r *resolver) resolveWaiting(ctx context.Context, refs []refRow) (int, erro
 		if _, err := r.setTarget.ExecContext(ctx, target, string(match), ref.id); err != nil {
 			return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
 		}
+		if err := r.recut(ctx, ref, target, match); err != nil {
+			return resolved, err
+		}
 		if _, err := r.tx.ExecContext(ctx, `DELETE FROM ref_words WHERE ref_id = ?`, ref.id); err != nil {
 			return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
 		}
@@ -415,7 +425,7 @@ func scanRefs(rows *sql.Rows) ([]refRow, error) {
 	var out []refRow
 	for rows.Next() {
 		var r refRow
-		if err := rows.Scan(&r.id, &r.articleID, &r.title, &r.url, &r.normTitle, &r.canon); err != nil {
+		if err := rows.Scan(&r.id, &r.articleID, &r.title, &r.url, &r.normTitle, &r.canon, &r.gluedPara); err != nil {
 			return nil, fmt.Errorf("resolve older refs: %w", err)
 		}
 		out = append(out, r)
@@ -445,6 +455,9 @@ func (r *resolver) resolvePendingBatch(ctx context.Context, limit int) (handled,
 		}
 		if _, err := r.setTarget.ExecContext(ctx, nullID(target), string(match), ref.id); err != nil {
 			return handled, resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
+		}
+		if err := r.recut(ctx, ref, target, match); err != nil {
+			return handled, resolved, err
 		}
 		handled++
 	}
@@ -495,8 +508,8 @@ func (r *resolver) answerFuzzily(ctx context.Context, changed []answer) (int, er
 		for i, w := range words {
 			args[i] = w
 		}
-		q := `SELECT r.id, r.article_id, r.title, r.url, r.norm_title, r.canon_url FROM refs r
-			WHERE r.target_id IS NULL AND r.id IN (SELECT ref_id FROM ref_words WHERE word IN (?` +
+		q := `SELECT ` + refColumns + ` FROM refs
+			WHERE target_id IS NULL AND id IN (SELECT ref_id FROM ref_words WHERE word IN (?` +
 			strings.Repeat(",?", len(words)-1) + `) GROUP BY ref_id HAVING count(*) = 2)`
 		rows, err := r.tx.QueryContext(ctx, q, args...)
 		if err != nil {

@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"kabar/articles"
+)
+
+// recut finishes a ref that resolved by a stored title its text starts with
+// (the prefix rule) when the parser had cut that text out of running text:
+// the stored title shows where the headline really ended, so the ref takes
+// that title and the words after it go back to the body, at the start of the
+// paragraph that followed the headline. The article's full-text entry
+// follows. Nothing changes when the ref's text does not start with the title.
+func (r *resolver) recut(ctx context.Context, ref refRow, target int64, match articles.Match) error {
+	if match != articles.MatchPrefix || !ref.gluedPara.Valid {
+		return nil
+	}
+	var title, norm string
+	if err := r.tx.QueryRowContext(ctx, `SELECT title, norm_title FROM articles WHERE id = ?`, target).Scan(&title, &norm); err != nil {
+		return fmt.Errorf("re-cut ref %d: %w", ref.id, err)
+	}
+	rest, ok := wordsAfterTitle(ref.title, norm)
+	if !ok {
+		return nil
+	}
+	var body string
+	if err := r.tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, ref.articleID).Scan(&body); err != nil {
+		return fmt.Errorf("re-cut ref %d: %w", ref.id, err)
+	}
+	// content_hash stays the hash of the text as imported, so importing the
+	// same file again finds it unchanged
+	body = giveBack(body, int(ref.gluedPara.Int64), rest)
+	for _, st := range []struct {
+		q    string
+		args []any
+	}{
+		{`INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles WHERE id = ?`, []any{ref.articleID}},
+		{`UPDATE articles SET body = ? WHERE id = ?`, []any{body, ref.articleID}},
+		{`INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id = ?`, []any{ref.articleID}},
+		{`UPDATE refs SET title = ?, norm_title = ?, glued_para = NULL WHERE id = ?`, []any{title, norm, ref.id}},
+	} {
+		if _, err := r.tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return fmt.Errorf("re-cut ref %d: %w", ref.id, err)
+		}
+	}
+	return nil
+}
+
+// wordsAfterTitle returns the words of a ref's text after the words whose
+// normalised form is the title's; ok is false when the text does not start
+// with the title or holds nothing after it.
+func wordsAfterTitle(text, normTitle string) (string, bool) {
+	words := strings.Fields(text)
+	for k := 1; k < len(words); k++ {
+		if articles.NormalizeTitle(strings.Join(words[:k], " ")) == normTitle {
+			return strings.Join(words[k:], " "), true
+		}
+	}
+	return "", false
+}
+
+// giveBack puts words at the start of body paragraph para (as a paragraph of
+// their own after the last one when para is past it).
+func giveBack(body string, para int, words string) string {
+	if body == "" {
+		return words
+	}
+	paras := strings.Split(body, "\n\n")
+	if para < 0 || para >= len(paras) {
+		return body + "\n\n" + words
+	}
+	paras[para] = words + " " + paras[para]
+	return strings.Join(paras, "\n\n")
+}
