@@ -12,7 +12,8 @@ import (
 
 // TestRealShapeCorpusLosesNothing imports a generated multi-outlet corpus in
 // the shapes real scrapers produce (synth.RealShape: markers glued into
-// running text, one-title blocks followed by prose without final
+// running text, some followed by a sentence that opens with a Title Case
+// name the headline cut takes along, one-title blocks followed by prose without final
 // punctuation, glued paragraphs, teaser and full text under one URL in two
 // datasets, feed entries whose related links carry URLs, several scripts),
 // as text files, CSV exports and an Atom feed, and checks that every body

@@ -8,14 +8,14 @@ import (
 	"kabar/articles"
 )
 
-// recut finishes a ref that resolved by a stored title its text starts with
-// (the prefix rule) when the parser had cut that text out of running text:
-// the stored title shows where the headline really ended, so the ref takes
+// recut finishes a ref that the parser had cut out of running text and that
+// resolved (by any rule but an ambiguous one) to an article whose title its
+// text starts with: the stored title shows where the headline really ended, so the ref takes
 // that title and the words after it go back to the body, at the start of the
 // paragraph that followed the headline. The article's full-text entry
 // follows. Nothing changes when the ref's text does not start with the title.
 func (r *resolver) recut(ctx context.Context, ref refRow, target int64, match articles.Match) error {
-	if match != articles.MatchPrefix || !ref.gluedPara.Valid {
+	if target == 0 || match == articles.MatchAmbiguous || !ref.gluedPara.Valid {
 		return nil
 	}
 	var title, norm string

@@ -32,7 +32,7 @@ type ShapeArticle struct {
 
 // The shapes articles take; shapeOf(i) picks one.
 const (
-	shapeGluedMarker  = iota // "…kalimat.Baca juga: Judul "Kutipan," ujar dia.Menurutnya, …"
+	shapeGluedMarker  = iota // "…kalimat.Baca juga: Judul "Kutipan," ujar dia.Menurutnya, …" (or "Kepala Desa Palu mengatakan …")
 	shapeTitleBlock          // "Baca juga:" / one title / a paragraph with no final punctuation
 	shapeGluedParas          // paragraphs glued without a newline
 	shapeInlineMarker        // "Baca juga: Judul" on a line of its own, then prose
@@ -64,6 +64,12 @@ func GenerateRealShape(n int) RealShape {
 		}
 		for k := range 5 + r.IntN(4) {
 			a.Sentences = append(a.Sentences, shapeSentence(r, i, k))
+		}
+		if i%shapeCount == shapeGluedMarker && i%8 == 0 {
+			// the body resumes in Title Case after a glued headline: the
+			// parser's cut takes the name into the ref, the stored title
+			// gives it back
+			a.Sentences[2] = "Kepala Desa " + shapePlaces[i%len(shapePlaces)] + " " + strings.ToLower(a.Sentences[2][:1]) + a.Sentences[2][1:]
 		}
 		if i > 2 {
 			a.Links = append(a.Links, shapeTitle(i-1-r.IntN(min(i-1, 40))))
