@@ -191,8 +191,11 @@ func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *wri
 // writes every page the transaction changed; the indexes in random order
 // (content hash, title, date, outlet) change pages all over, so fewer, larger
 // commits keep a large library's import from slowing down, while the
-// articles in memory stay one batch.
-const batchesPerTx = 10
+// articles in memory stay one batch. Too many per transaction overflow the
+// page cache and slow a fresh import: on steps 0–2 of the 1M corpus and on
+// BenchmarkImport100k, 1 gave 19.7/23.8/29.5 s and 4,949/s, 10 gave
+// 19.0/19.7/23.1 s and 3,715–4,416/s, 3 gives 20.3/22.1/26.1 s and 5,010/s.
+const batchesPerTx = 3
 
 // openTx is the import transaction the writer is filling.
 type openTx struct {
