@@ -25,7 +25,8 @@ type ImportOptions struct {
 	Parse articles.Options
 	// Workers is how many files are parsed at once; default GOMAXPROCS.
 	Workers int
-	// BatchSize is how many articles one transaction writes; default 2000.
+	// BatchSize is how many articles the writer takes at a time (one
+	// transaction writes batchesPerTx of them); default 2000.
 	BatchSize int
 	// Progress, when set, is called from the importing goroutine after each
 	// input is parsed.
@@ -175,11 +176,14 @@ func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *wri
 			if w.failed() {
 				continue // drain: the import is being cancelled
 			}
-			bs, err := s.writeInto(ctx, &t, b)
-			w.record(bs, err, cancel)
+			if w.record(s.writeInto(ctx, &t, b)) {
+				cancel()
+			}
 		}
 		if t != nil && !w.failed() {
-			w.record(Summary{}, s.commit(t), cancel)
+			if w.record(s.commit(t)) {
+				cancel()
+			}
 		} else if t != nil {
 			t.tx.Rollback()
 		}
@@ -202,10 +206,12 @@ type openTx struct {
 	tx      *sql.Tx
 	batches int
 	terms   []map[string]struct{} // to remember once committed
+	sum     Summary               // what it saved, counted once committed
 }
 
 // writeInto saves a batch in the open transaction (beginning one when there
-// is none) and commits it once it holds batchesPerTx batches.
+// is none) and commits it once it holds batchesPerTx batches; it returns
+// what a commit stored, so a transaction rolled back counts nothing.
 func (s *Store) writeInto(ctx context.Context, t **openTx, b batch) (Summary, error) {
 	if *t == nil {
 		tx, err := s.db.BeginTx(ctx, nil)
@@ -218,39 +224,42 @@ func (s *Store) writeInto(ctx context.Context, t **openTx, b batch) (Summary, er
 	if err != nil {
 		(*t).tx.Rollback()
 		*t = nil
-		return sum, err
+		return Summary{}, err
 	}
 	(*t).batches++
 	(*t).terms = append((*t).terms, b.terms)
+	(*t).sum.add(sum)
 	if (*t).batches < batchesPerTx {
-		return sum, nil
+		return Summary{}, nil
 	}
-	err = s.commit(*t)
+	committed, err := s.commit(*t)
 	*t = nil
-	return sum, err
+	return committed, err
 }
 
-// commit commits an import transaction and remembers the terms it wrote.
-func (s *Store) commit(t *openTx) error {
+// commit commits an import transaction, remembers the terms it wrote and
+// returns what it saved.
+func (s *Store) commit(t *openTx) (Summary, error) {
 	if err := t.tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return Summary{}, fmt.Errorf("commit: %w", err)
 	}
 	for _, terms := range t.terms {
 		s.vocab.remember(terms)
 	}
-	return nil
+	return t.sum, nil
 }
 
-// record adds what a batch saved and keeps the first error, cancelling the
-// import on it.
-func (w *writer) record(sum Summary, err error, cancel context.CancelFunc) {
+// record adds what a commit stored and keeps the first error, reporting
+// whether it is one (the import is then cancelled).
+func (w *writer) record(sum Summary, err error) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.sum.add(sum)
 	if err != nil && w.err == nil {
 		w.err = err
-		cancel()
+		return true
 	}
+	return false
 }
 
 func (w *writer) write(b batch) { w.batches <- b }
