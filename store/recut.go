@@ -37,9 +37,9 @@ func (r *resolver) recut(ctx context.Context, ref refRow, target int64, match ar
 		q    string
 		args []any
 	}{
-		{`INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles WHERE id = ?`, []any{ref.articleID}},
+		{unindexArticle, []any{ref.articleID}},
 		{`UPDATE articles SET body = ? WHERE id = ?`, []any{body, ref.articleID}},
-		{`INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id = ?`, []any{ref.articleID}},
+		{indexArticles, []any{fmt.Sprintf("[%d]", ref.articleID)}},
 		{`UPDATE refs SET title = ?, norm_title = ?, glued_para = NULL WHERE id = ?`, []any{title, norm, ref.id}},
 	} {
 		if _, err := r.tx.ExecContext(ctx, st.q, st.args...); err != nil {

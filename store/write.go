@@ -16,6 +16,14 @@ import (
 	"kabar/articles"
 )
 
+// The full-text index is kept by the writer, not by triggers (migration 9):
+// unindexArticle takes an article's current text out (before it changes),
+// indexArticles adds the articles whose ids a JSON array lists.
+const (
+	unindexArticle = `INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles WHERE id = ?`
+	indexArticles  = `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))`
+)
+
 // outcome is what saving one article did.
 type outcome int
 
@@ -74,8 +82,8 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 			sort_key=?, authors=?, editors=?, body=?, origin=?, imported=?, ref_count=? WHERE id=?`},
 		{&w.drop, `DELETE FROM refs WHERE article_id = ?`},
 		{&w.refs, `SELECT title, url FROM refs WHERE article_id = ? ORDER BY pos`},
-		{&w.unindex, `INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles WHERE id = ?`},
-		{&w.index, `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))`},
+		{&w.unindex, unindexArticle},
+		{&w.index, indexArticles},
 		{&w.version, `SELECT title, source, url, published, published_tz, authors, editors, body, origin FROM articles WHERE id = ?`},
 	}
 	for _, st := range stmts {
