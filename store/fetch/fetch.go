@@ -152,7 +152,7 @@ func (f *Fetcher) fetchFeed(ctx context.Context, s *store.Store, feed store.Feed
 		r.Err = err
 	default:
 		defer closeAndRemove(body)
-		if err := f.store(ctx, s, feed, body, &r, mu); err != nil {
+		if err := f.storeEntries(ctx, s, feed, body, &r, mu); err != nil {
 			r.Err = err
 			etag, lastMod = "", "" // store nothing that would skip these entries next time
 		}
@@ -169,10 +169,10 @@ func (f *Fetcher) fetchFeed(ctx context.Context, s *store.Store, feed store.Feed
 	return r
 }
 
-// store parses a downloaded feed entry by entry and stores its articles in
+// storeEntries parses a downloaded feed entry by entry and stores its articles in
 // chunks; for full-text feeds, entries holding only a summary are replaced
 // by their page's article, unless that article is stored already.
-func (f *Fetcher) store(ctx context.Context, s *store.Store, feed store.Feed, body io.Reader, r *Result, mu *sync.Mutex) error {
+func (f *Fetcher) storeEntries(ctx context.Context, s *store.Store, feed store.Feed, body io.Reader, r *Result, mu *sync.Mutex) error {
 	var chunk []articles.Article
 	var errs []error
 	flush := func() error {
