@@ -146,7 +146,7 @@ func (m listModel) key(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Bottom):
 		return m.move(m.total - 1 - m.cursor)
 	case key.Matches(msg, m.keys.Open):
-		return m, m.openSelected()
+		return m.open()
 	case key.Matches(msg, m.keys.Filter):
 		m.typing = true
 		return m, m.input.Focus()
@@ -190,7 +190,7 @@ func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 			m.pendingOpen = true
 			return m.applyFilter(q)
 		}
-		return m, m.openSelected()
+		return m.open()
 	case "up", "down", "pgup", "pgdown":
 		return m.key(msg)
 	}
@@ -270,7 +270,7 @@ func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
 		}
 	}
 	m.clamp()
-	if m.pendingOpen && msg.page == 0 {
+	if m.pendingOpen && msg.page == m.cursor/pageSize {
 		m.pendingOpen = false
 		return m, m.openSelected()
 	}
@@ -308,6 +308,7 @@ func (m *listModel) evictPages() {
 
 // move moves the cursor by delta rows and loads the pages it now shows.
 func (m listModel) move(delta int) (listModel, tea.Cmd) {
+	m.pendingOpen = false // the selection an early enter meant has changed
 	m.cursor += delta
 	m.clamp()
 	return m, m.loadVisible()
@@ -338,6 +339,16 @@ func (m listModel) loadVisible() tea.Cmd {
 		cmds = append(cmds, loadPage(m.lib, m.query, m.source, m.seq, p))
 	}
 	return tea.Batch(cmds...)
+}
+
+// open opens the selected row, or, while its page is still loading, opens
+// it when the page arrives (a key may come before the results it acts on).
+func (m listModel) open() (listModel, tea.Cmd) {
+	if _, ok := m.item(m.cursor); !ok && m.loading[m.cursor/pageSize] {
+		m.pendingOpen = true
+		return m, nil
+	}
+	return m, m.openSelected()
 }
 
 func (m listModel) openSelected() tea.Cmd {

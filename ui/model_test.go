@@ -449,3 +449,25 @@ func TestOutletFilterCycles(t *testing.T) {
 		t.Fatalf("a text filter must replace the outlet: %q %q", m.list.source, m.list.query)
 	}
 }
+
+// TestEnterBeforeTheResultsOpensWhenTheyArrive: the match count can come
+// back before the page of results; an enter pressed in between opens the
+// first result when its page arrives instead of doing nothing.
+func TestEnterBeforeTheResultsOpensWhenTheyArrive(t *testing.T) {
+	lib := fixtureLibrary(t)
+	lm := start(t, lib, 100, 30).list
+	lm, _ = lm.applyFilter("floating")
+	lm, _ = lm.update(matchCountMsg{query: "floating", seq: lm.seq, n: 1})
+	lm, cmd := lm.update(press("enter"))
+	if cmd != nil {
+		t.Fatalf("enter before the page arrived returned %T", cmd())
+	}
+	lm, cmd = lm.update(loadPage(lib, "floating", "", lm.seq, 0)())
+	if cmd == nil {
+		t.Fatal("the page arrived and nothing opened")
+	}
+	msg, ok := cmd().(openArticleMsg)
+	if it, _ := lm.item(0); !ok || msg.id != it.ID || it.Title != "Floating Market Draws Early Visitors" {
+		t.Fatalf("opened %+v, want the first result", msg)
+	}
+}
