@@ -26,6 +26,7 @@ import (
 	"kabar/store"
 	"kabar/store/fetch"
 	"kabar/ui"
+	"kabar/ui/safe"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -72,6 +73,10 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	// Everything a command prints passes through safe.Writer: text from
+	// articles, file names, feed names and server messages never acts on the
+	// terminal.
+	stdout, stderr = safe.Writer(stdout), safe.Writer(stderr)
 	err := dispatch(ctx, args, stdin, stdout, stderr)
 	var exit exitError
 	switch {
@@ -243,7 +248,7 @@ func cmdImport(ctx context.Context, db string, args []string, stdin io.Reader, s
 	opt.Progress = progressPrinter(stderr)
 	sum, err := s.Import(ctx, paths, opt)
 	for _, f := range sum.Failures {
-		fmt.Fprintf(stderr, "failed: %v\n", failureText(f))
+		fmt.Fprintf(stderr, "failed: %s\n", failureText(f))
 	}
 	fmt.Fprintf(stdout, "imported into %s: %d new, %d updated, %d unchanged, %d skipped, %d failed (%d links resolved)\n",
 		s.Path(), sum.New, sum.Updated, sum.Unchanged, sum.Skipped, sum.Failed, sum.Resolved)
@@ -256,18 +261,21 @@ func cmdImport(ctx context.Context, db string, args []string, stdin io.Reader, s
 	return nil
 }
 
+// failureText says what failed, one line per error (an error may join
+// several); a file name's own line breaks show as \n.
 func failureText(f store.Failure) string {
 	msg := f.Err.Error()
-	if strings.Contains(msg, f.Path) {
-		return strings.ReplaceAll(msg, "\n", "\n  ")
+	if !strings.Contains(msg, f.Path) {
+		msg = f.Path + ": " + msg
 	}
-	return f.Path + ": " + msg
+	lines := strings.Split(strings.ReplaceAll(msg, f.Path, safe.Line(f.Path)), "\n")
+	return strings.Join(lines, "\n  ")
 }
 
 // progressPrinter shows import progress: a bar redrawn in place on a
 // terminal, a plain line every few seconds otherwise.
 func progressPrinter(w io.Writer) func(store.Progress) {
-	f, isFile := w.(*os.File)
+	f, isFile := safe.Unwrap(w).(*os.File) // the bar is kabar's own drawing
 	if isFile && term.IsTerminal(f.Fd()) {
 		bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage())
 		last := time.Time{}
@@ -276,9 +284,9 @@ func progressPrinter(w io.Writer) func(store.Progress) {
 				return
 			}
 			last = time.Now()
-			fmt.Fprintf(w, "\r%s %d/%d files", bar.ViewAs(float64(p.Done)/float64(max(p.Total, 1))), p.Done, p.Total)
+			fmt.Fprintf(f, "\r%s %d/%d files", bar.ViewAs(float64(p.Done)/float64(max(p.Total, 1))), p.Done, p.Total)
 			if p.Done == p.Total {
-				fmt.Fprintln(w)
+				fmt.Fprintln(f)
 			}
 		}
 	}
@@ -314,6 +322,7 @@ func printListings(w io.Writer, ls []articles.Listing, asJSON bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, l := range ls {
+		l = safe.Listing(l)
 		if asJSON {
 			if err := enc.Encode(listingJSON{l.ID, l.Title, l.Source, l.URL, rfc3339(l.Published), l.Read, l.Starred}); err != nil {
 				return fmt.Errorf("write: %w", err)
@@ -465,6 +474,7 @@ func cmdShow(ctx context.Context, db string, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
+	a = safe.Article(a)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -551,6 +561,7 @@ func cmdLinks(ctx context.Context, db string, args []string, stdout, stderr io.W
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	return s.Links(ctx, *unresolved, func(l store.Link) error {
+		l.Title, l.URL = safe.Line(l.Title), safe.Line(l.URL)
 		if *asJSON {
 			return enc.Encode(linkJSON{l.From, l.Title, l.URL, targetPtr(l.Target), string(l.Match)})
 		}
@@ -757,6 +768,7 @@ func printFeeds(ctx context.Context, s *store.Store, w io.Writer, asJSON bool) e
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, f := range feeds {
+		f.Name, f.URL, f.LastError = safe.Line(f.Name), safe.Line(f.URL), safe.Line(f.LastError)
 		if asJSON {
 			if err := enc.Encode(feedJSON{f.URL, f.Name, f.FullText, rfc3339(f.LastFetched), f.LastError}); err != nil {
 				return err

@@ -122,3 +122,45 @@ type Counts struct {
 	Unread  int
 	Starred int
 }
+
+// Sanitize makes every field of a safe to show and keeps one-line fields on
+// one line: the body is cleaned (Clean), and the title, outlet, URL, every
+// author and editor and each related ref's title and URL become lines
+// (Line); names left empty are dropped. Every parser's output passes through
+// it after all decoding (YAML, JSON, XML entities, HTML), so an escape
+// written in an encoded form is removed as well.
+func (a *Article) Sanitize() {
+	a.Title = Line(a.Title)
+	a.Source = Line(a.Source)
+	a.URL = Line(a.URL)
+	a.Body = Clean(a.Body)
+	a.Authors = lines(a.Authors)
+	a.Editors = lines(a.Editors)
+	for i := range a.Related {
+		r := &a.Related[i]
+		r.Title, r.URL, r.TargetTitle = Line(r.Title), Line(r.URL), Line(r.TargetTitle)
+	}
+}
+
+// lines makes each name a line and drops those left empty; it reuses the
+// slice.
+func lines(names []string) []string {
+	out := names[:0]
+	for _, n := range names {
+		if n = Line(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// sanitized wraps emit so that each article is sanitized before it goes out.
+func sanitized(emit func(Article) error) func(Article) error {
+	return func(a Article) error {
+		a.Sanitize()
+		return emit(a)
+	}
+}

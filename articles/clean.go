@@ -8,9 +8,11 @@ import (
 // Clean makes an imported string safe and plain for a terminal: invalid UTF-8
 // becomes U+FFFD, CRLF and lone CR become LF, escape sequences (CSI, OSC
 // including hyperlinks and clipboard writes, DCS, SOS, PM, APC, their 8-bit C1
-// forms) and other control characters except newline and tab are removed, and
-// non-breaking spaces become plain spaces. A leading byte-order mark is
-// dropped.
+// forms), bidirectional embedding, override and isolate controls (which can
+// make text read in another order than it is stored) and other control
+// characters except newline and tab are removed, line and paragraph
+// separators become newlines, and non-breaking spaces become plain spaces.
+// Byte-order marks are dropped.
 func Clean(s string) string {
 	if isPlain(s) {
 		return s
@@ -41,6 +43,10 @@ func Clean(s string) string {
 			// other C0/C1 controls and DEL: dropped
 		case r == '\u00a0' || r == '\u2007' || r == '\u202f':
 			b.WriteByte(' ')
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case isBidiControl(r):
+			// dropped
 		case r == '\ufeff':
 			// byte-order mark / zero-width no-break space: dropped
 		default:
@@ -76,11 +82,31 @@ func isPlainUnicode(s string) bool {
 			}
 		case r < 0x20 && r != '\n' && r != '\t', r == 0x7f, r >= 0x80 && r <= 0x9f:
 			return false
-		case r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\ufeff':
+		case r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\ufeff',
+			r == '\u2028' || r == '\u2029', isBidiControl(r):
 			return false
 		}
 	}
 	return true
+}
+
+// isBidiControl reports the explicit bidirectional formatting characters:
+// embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069.
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// Line cleans s as Clean does and makes it one line: every run of white
+// space, line breaks included, becomes one space, and the ends are trimmed.
+// Titles, outlets, names, tags and URLs are lines.
+func Line(s string) string {
+	s = Clean(s)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' || c >= 0x80 {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // skipEscape returns the index just past the escape sequence whose ESC byte

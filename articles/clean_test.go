@@ -77,7 +77,7 @@ func TestCanonicalURL(t *testing.T) {
 // terminal would act on.
 func noControls(s string) bool {
 	for _, r := range s {
-		if r == 0x1b || r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f {
+		if r == 0x1b || r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || isBidiControl(r) || r == '\u2028' || r == '\u2029' {
 			return false
 		}
 	}
@@ -97,4 +97,23 @@ func FuzzClean(f *testing.F) {
 			t.Fatalf("Clean is not idempotent on %q", s)
 		}
 	})
+}
+
+// checkFields fails when any field of a holds a control or bidi character,
+// or a single-line field (title, outlet, URL, names, ref titles and URLs)
+// holds a line break or tab or is not trimmed.
+func checkFields(t *testing.T, label string, a Article) {
+	t.Helper()
+	if !noControls(a.Body) {
+		t.Fatalf("%s: control characters survive in the body: %q", label, a.Body)
+	}
+	lines := append([]string{a.Title, a.Source, a.URL}, append(a.Authors, a.Editors...)...)
+	for _, r := range a.Related {
+		lines = append(lines, r.Title, r.URL)
+	}
+	for _, l := range lines {
+		if !noControls(l) || strings.ContainsAny(l, "\n\t") || strings.TrimSpace(l) != l {
+			t.Fatalf("%s: field %q is not a clean line", label, l)
+		}
+	}
 }

@@ -28,7 +28,8 @@ func ParseFeed(r io.Reader, path string) ([]Article, error) {
 // on workers goroutines (GOMAXPROCS when workers <= 0), and only the entries
 // in flight are held in memory, whatever the size of the feed. Entries that
 // fail are reported together in the returned error, naming path#entry; an
-// error from emit stops the parse and is returned.
+// error from emit stops the parse and is returned. Articles are sanitized
+// (Article.Sanitize) on the workers.
 func ParseFeedEach(r io.Reader, path string, workers int, emit func(Article) error) error {
 	sp := newEntrySplitter(r)
 	first, err := sp.next()
@@ -153,6 +154,7 @@ func (p *feedPipeline) convert(parser *gofeed.Parser, job feedJob) (res feedResu
 		return feedResult{err: fmt.Errorf("%s: %w", origin, err)}
 	}
 	a.Origin = origin
+	a.Sanitize()
 	return feedResult{article: a}
 }
 

@@ -111,8 +111,12 @@ func ParseFormat(format Format, name string, r io.Reader, opts Options) ([]Artic
 }
 
 // ParseFormatEach reads the articles in r as the given format, calling emit
-// with each.
+// with each, sanitized (Article.Sanitize).
 func ParseFormatEach(format Format, name string, r io.Reader, opts Options, emit func(Article) error) error {
+	if format == FormatFeed {
+		return ParseFeedEach(r, name, opts.Workers, emit) // sanitizes on its workers
+	}
+	emit = sanitized(emit)
 	single := func(a Article, err error) error {
 		if err != nil {
 			return err
@@ -141,8 +145,6 @@ func ParseFormatEach(format Format, name string, r io.Reader, opts Options, emit
 		return ParseCSVEach(r, name, ',', opts.Columns, emit)
 	case FormatTSV:
 		return ParseCSVEach(r, name, '\t', opts.Columns, emit)
-	case FormatFeed:
-		return ParseFeedEach(r, name, opts.Workers, emit)
 	}
 	return fmt.Errorf("%s: %w: %s", name, ErrUnsupported, format)
 }

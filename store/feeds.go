@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"strings"
 	"time"
+
+	"kabar/articles"
 )
 
 // Feed is a subscription: a news feed kabar fetches into the library.
@@ -24,9 +27,17 @@ type Feed struct {
 // ErrFeedNotFound reports a feed URL or name that is not subscribed.
 var ErrFeedNotFound = errors.New("no such feed")
 
-// AddFeed subscribes to a feed. The name defaults to the URL's host.
+// ErrFeedURL reports a feed address that is not an absolute http or https
+// URL.
+var ErrFeedURL = errors.New("a feed address must be an http:// or https:// URL with a host")
+
+// AddFeed subscribes to a feed at an http(s) URL. The name (made one line)
+// defaults to the URL.
 func (s *Store) AddFeed(ctx context.Context, url, name string, fullText bool) (Feed, error) {
-	f := Feed{URL: strings.TrimSpace(url), Name: strings.TrimSpace(name), FullText: fullText}
+	f := Feed{URL: strings.TrimSpace(url), Name: articles.Line(name), FullText: fullText}
+	if err := checkFeedURL(f.URL); err != nil {
+		return f, fmt.Errorf("store: add feed %q: %w", f.URL, err)
+	}
 	if f.Name == "" {
 		f.Name = f.URL
 	}
@@ -40,6 +51,16 @@ func (s *Store) AddFeed(ctx context.Context, url, name string, fullText bool) (F
 	}
 	f.ID, _ = res.LastInsertId()
 	return f, nil
+}
+
+// checkFeedURL accepts an absolute http(s) URL with a host and nothing a
+// terminal or a shell would act on.
+func checkFeedURL(raw string) error {
+	u, err := neturl.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || articles.Line(raw) != raw || strings.ContainsAny(raw, " \t") {
+		return ErrFeedURL
+	}
+	return nil
 }
 
 // Feeds returns every subscription, by name.
@@ -83,7 +104,7 @@ func (s *Store) RemoveFeed(ctx context.Context, urlOrName string) error {
 func (s *Store) SaveFeedFetch(ctx context.Context, id int64, etag, lastModified string, at time.Time, fetchErr error) error {
 	errText := ""
 	if fetchErr != nil {
-		errText = fetchErr.Error()
+		errText = articles.Line(fetchErr.Error())
 	}
 	_, err := s.db.ExecContext(ctx, `UPDATE feeds SET
 		etag = CASE WHEN ? = '' THEN etag ELSE ? END,

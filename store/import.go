@@ -284,8 +284,13 @@ func (w *writer) wait() (Summary, error) {
 	return w.sum, w.err
 }
 
-// ImportArticles stores articles already parsed (the demo library, tests).
+// ImportArticles stores articles already parsed (feeds fetched, the demo
+// library, tests); each is sanitized first (articles.Article.Sanitize), as
+// the parsers' own output is.
 func (s *Store) ImportArticles(ctx context.Context, as []articles.Article) (Summary, error) {
+	for i := range as {
+		as[i].Sanitize()
+	}
 	if err := s.vocab.load(ctx, s.db); err != nil {
 		return Summary{}, fmt.Errorf("store: import into %s: %w", s.path, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"runtime"
@@ -14,6 +15,7 @@ import (
 	"charm.land/glamour/v2"
 
 	"kabar/articles"
+	"kabar/ui/safe"
 )
 
 // ioTimeout bounds every library call made from a command.
@@ -102,6 +104,9 @@ func loadPage(lib Library, query, source string, seq, page int) tea.Cmd {
 		} else {
 			items, err = lib.Search(ctx, query, page*pageSize, pageSize, true)
 		}
+		for i := range items {
+			items[i] = safe.Listing(items[i])
+		}
 		return pageMsg{query: query, seq: seq, page: page, items: items, err: err}
 	}
 }
@@ -162,7 +167,7 @@ func loadArticle(lib Library, id int64, seq, scroll int) tea.Cmd {
 		ctx, cancel := withTimeout()
 		defer cancel()
 		a, err := lib.Article(ctx, id)
-		return articleMsg{seq: seq, article: a, scroll: scroll, err: err}
+		return articleMsg{seq: seq, article: safe.Article(a), scroll: scroll, err: err}
 	}
 }
 
@@ -221,11 +226,16 @@ func saveScroll(lib Library, id int64, line int) tea.Cmd {
 }
 
 // openURL starts the system's opener ($BROWSER, else xdg-open or open) on a
-// URL, detached from the terminal so the screen is left alone.
+// URL, detached from the terminal so the screen is left alone. Only an
+// absolute http(s) URL is opened: javascript:, file: or text starting with
+// "-" never reaches a program that might run it or read it as an option.
 func openURL(url string) tea.Cmd {
 	return func() tea.Msg {
 		if url == "" {
 			return openedMsg{err: errors.New("this article has no URL")}
+		}
+		if err := checkOpenable(url); err != nil {
+			return openedMsg{url: url, err: err}
 		}
 		name, args := opener()
 		cmd := exec.Command(name, append(args, url)...)
@@ -236,6 +246,18 @@ func openURL(url string) tea.Cmd {
 		go func() { _ = cmd.Wait() }()
 		return openedMsg{url: url}
 	}
+}
+
+// checkOpenable accepts what a browser may be given: an absolute http or
+// https URL with a host, holding no spaces or control characters (so it
+// can never start with "-" or carry a second argument).
+func checkOpenable(raw string) error {
+	u, err := neturl.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+		strings.ContainsFunc(raw, func(r rune) bool { return r <= ' ' || r == 0x7f || r >= 0x80 && r <= 0x9f }) {
+		return fmt.Errorf("not opening %q: only http(s) links go to the browser", safe.Line(raw))
+	}
+	return nil
 }
 
 func opener() (string, []string) {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kabar/articles"
+	"kabar/ui/safe"
 )
 
 // Minimum usable terminal size; below it the reader shows a "too small"
@@ -392,7 +393,7 @@ func (m Model) tooSmall() string {
 // the history depth.
 func (m Model) titleBar() string {
 	st := m.styles
-	name := m.opts.Name
+	name := safe.Line(m.opts.Name)
 	if m.opts.Demo {
 		name = st.Demo.Render("DEMO") + " " + name
 	}
@@ -420,7 +421,7 @@ func (m Model) statusLine() string {
 		if m.statusIsErr {
 			style = st.StatusError
 		}
-		return style.Render(ansi.Truncate(m.status, m.width, "…"))
+		return style.Render(ansi.Truncate(safe.Line(m.status), m.width, "…"))
 	}
 	if m.opts.Demo && m.opts.Hint != "" && m.screen == screenList && !m.list.typing {
 		return st.Demo.Render(ansi.Truncate(m.opts.Hint, m.width, "…"))

@@ -471,3 +471,24 @@ func TestEnterBeforeTheResultsOpensWhenTheyArrive(t *testing.T) {
 		t.Fatalf("opened %+v, want the first result", msg)
 	}
 }
+
+// TestOpenRefusesAnythingButHTTP: javascript:, file:, option-like and
+// relative URLs never reach the browser; the status line says why.
+func TestOpenRefusesAnythingButHTTP(t *testing.T) {
+	dir := t.TempDir()
+	got := filepath.Join(dir, "opened")
+	script := filepath.Join(dir, "browser")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$@\" >> "+got+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", script)
+	for _, url := range []string{"javascript:alert(1)", "file:///etc/passwd", "-fooarg", "//host/path", "https://", "https://a.example/x y", "ftp://a.example/f"} {
+		lib := memLibrary{a: articles.Stored{Article: articles.Article{ID: 1, Title: "Tautan", Body: "Isi.", URL: url}}}
+		m := keys(t, start(t, lib, 80, 24), "enter", "o")
+		titleOnScreen(t, m, "only http(s) links go to the browser")
+	}
+	time.Sleep(50 * time.Millisecond) // a started browser would have written by now
+	if data, err := os.ReadFile(got); err == nil {
+		t.Fatalf("the browser was started with %q", data)
+	}
+}
