@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/bubbles/v2/progress"
@@ -37,6 +38,8 @@ const (
 	exitOK      = 0
 	exitFailure = 1 // an error, or an import in which some input failed
 	exitUsage   = 2 // bad flags or arguments
+	// exitInterrupted is the shell's status for a command stopped by SIGINT.
+	exitInterrupted = 130
 )
 
 // errUsage marks errors that are the user's invocation, not the library's.
@@ -62,7 +65,8 @@ Every command takes --db PATH (or KABAR_DB); the default library is
 $XDG_DATA_HOME/kabar/library.db (~/.local/share/kabar/library.db).
 Run "kabar COMMAND --help" for a command's flags. "kabar --version" prints the version.
 
-Exit status: 0 success; 1 an error, or an import in which a file failed; 2 bad usage.
+Exit status: 0 success; 1 an error, or an import in which a file failed; 2 bad usage;
+130 interrupted (Ctrl-C or SIGTERM; what was stored stays).
 `
 
 func main() {
@@ -71,8 +75,14 @@ func main() {
 
 // run executes one invocation and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// The first Ctrl-C or SIGTERM stops a long command at its next article
+	// boundary, keeping what was stored; a second one kills at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	// Everything a command prints passes through safe.Writer: text from
 	// articles, file names, feed names and server messages never acts on the
 	// terminal.
@@ -84,6 +94,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	case errors.As(err, &exit):
 		return int(exit)
+	case errors.Is(err, store.ErrInterrupted), ctx.Err() != nil && errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "kabar: %v\n", err)
+		return exitInterrupted
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "kabar: %v\n", err)
 		return exitUsage

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"kabar/articles"
@@ -98,21 +99,30 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	if err := s.vocab.load(ctx, s.db); err != nil {
 		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
 	}
-	results := parseAll(ctx, inputs, workers, opt, &s.vocab)
+	// Cancelling ctx stops reading; what was read is still written and
+	// committed, so an interrupted import ends at an article boundary.
+	// The writer's own failure stops both.
+	writeCtx, stopWriting := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWriting()
+	parseCtx, stopParsing := context.WithCancel(ctx)
+	defer stopParsing()
+	results := parseAll(parseCtx, inputs, workers, opt, &s.vocab)
 
 	batchSize := opt.BatchSize
 	if batchSize <= 0 {
 		batchSize = 2000
 	}
-	w := s.startWriter(ctx, cancel)
+	w := s.startWriter(writeCtx, func() { stopWriting(); stopParsing() })
 	b := newBatch(batchSize)
 	done := 0
-	for res := range results {
+	for {
+		res, ok := nextResult(parseCtx, results)
+		if !ok {
+			break
+		}
 		if res.final {
 			done++
 		}
@@ -145,8 +155,8 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	}
 	written, err := w.wait()
 	sum.add(written)
-	if err == nil {
-		err = ctx.Err()
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("%w: what was read is stored; import again to finish", ErrInterrupted)
 	}
 	if err == nil {
 		err = s.resolvePending(ctx, &sum)
@@ -155,6 +165,22 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
 	}
 	return sum, nil
+}
+
+// ErrInterrupted reports an import or fetch stopped by its context (Ctrl-C,
+// SIGTERM) before it finished. Everything committed stays.
+var ErrInterrupted = errors.New("interrupted")
+
+// nextResult waits for the next parsed chunk; it reports false once every
+// input is done or ctx is cancelled, even while a parser is blocked reading
+// (a terminal or a pipe on stdin).
+func nextResult(ctx context.Context, results <-chan parsed) (parsed, bool) {
+	select {
+	case res, ok := <-results:
+		return res, ok
+	case <-ctx.Done():
+		return parsed{}, false
+	}
 }
 
 // writer saves batches on a goroutine of its own, so parsing the next files
@@ -167,7 +193,7 @@ type writer struct {
 	err     error
 }
 
-func (s *Store) startWriter(ctx context.Context, cancel context.CancelFunc) *writer {
+func (s *Store) startWriter(ctx context.Context, cancel func()) *writer {
 	w := &writer{batches: make(chan batch, 1), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
@@ -402,6 +428,10 @@ func collectInputs(paths []string) (inputs []input, skipped int, failures []Fail
 			continue
 		}
 		if !info.IsDir() {
+			if err := regular(info); err != nil {
+				failures = append(failures, Failure{Path: p, Err: fmt.Errorf("%s: %w", p, err)})
+				continue
+			}
 			inputs = append(inputs, input{path: absPath(p)})
 			continue
 		}
@@ -417,8 +447,16 @@ func collectInputs(paths []string) (inputs []input, skipped int, failures []Fail
 				}
 				return nil
 			}
-			if strings.HasPrefix(name, ".") || !d.Type().IsRegular() {
+			if strings.HasPrefix(name, ".") {
 				return nil
+			}
+			if !d.Type().IsRegular() {
+				// a link to a file is read; a link to a directory (which
+				// could loop), a pipe, socket or device is skipped and counted
+				if info, err := os.Stat(path); err != nil || d.Type()&fs.ModeSymlink == 0 || regular(info) != nil {
+					skipped++
+					return nil
+				}
 			}
 			if _, ok := articles.FormatOf(name); !ok && filepath.Ext(name) != "" {
 				skipped++
@@ -515,6 +553,45 @@ func parseInput(in input, opt ImportOptions, send func(parsed) bool) (ok bool) {
 	return true
 }
 
+// regular accepts a regular file and says what else a path is: kabar never
+// opens a named pipe, socket or device, which could block forever or never
+// end.
+func regular(info fs.FileInfo) error {
+	m := info.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe (FIFO), not a file: pipe it into kabar import - instead")
+	case m&fs.ModeSocket != 0:
+		return errors.New("a socket, not a file")
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return errors.New("a device, not a file")
+	case m.IsDir():
+		return errors.New("a directory")
+	}
+	return errors.New("not a regular file")
+}
+
+// openRegular opens a path for reading without blocking on a named pipe that
+// replaced a file since it was listed, and refuses anything but a regular
+// file.
+func openRegular(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil {
+		err = regular(info)
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
+
 // parseOne opens one input and parses it, calling emit with each article.
 func parseOne(in input, opt ImportOptions, emit func(articles.Article) error) error {
 	if in.path == "-" {
@@ -523,7 +600,7 @@ func parseOne(in input, opt ImportOptions, emit func(articles.Article) error) er
 		}
 		return articles.ParseEach("-", opt.Stdin, opt.Parse, emit)
 	}
-	f, err := os.Open(in.path)
+	f, err := openRegular(in.path)
 	if err != nil {
 		return err
 	}

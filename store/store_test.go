@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -318,5 +320,58 @@ func TestOutlets(t *testing.T) {
 	s.SetRead(ctx, page[0].ID, true)
 	if unreadB, _ := s.List(ctx, ListOptions{Source: "B", Unread: true}); len(unreadB) != 2 {
 		t.Fatalf("unread of B: %d", len(unreadB))
+	}
+}
+
+// TestInterruptedImportStopsAndKeepsWhatWasRead: cancelling an import whose
+// input blocks (a pipe nobody writes to any more) returns at once with
+// ErrInterrupted, and the articles read before are stored and counted.
+func TestInterruptedImportStopsAndKeepsWhatWasRead(t *testing.T) {
+	s := openTemp(t)
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	const sent = 3000
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for i := range sent {
+			fmt.Fprintf(pw, "{\"title\":\"Berita nomor %d\",\"body\":\"Isi berita nomor %d.\"}\n", i, i)
+		}
+	}()
+	ctx, cancel := context.WithCancel(context.Background())
+	type result struct {
+		sum Summary
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		sum, err := s.Import(ctx, []string{"-"}, ImportOptions{Stdin: pr, BatchSize: 500})
+		done <- result{sum, err}
+	}()
+	select {
+	case <-written:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the import stopped reading its input")
+	}
+	// Everything but the parser's last partial chunk reaches the importer
+	// soon after; one transaction (1,500) is committed, the rest is not.
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the import did not stop when cancelled while its input blocks")
+	}
+	if !errors.Is(r.err, ErrInterrupted) {
+		t.Fatalf("interrupted import returned %v", r.err)
+	}
+	var stored int
+	if err := s.db.QueryRow(`SELECT count(*) FROM articles`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if stored != r.sum.New || stored <= batchesPerTx*500 {
+		t.Fatalf("stored %d, summary says %d new; %d were read, and more than the %d of the first commit must be kept",
+			stored, r.sum.New, sent, batchesPerTx*500)
 	}
 }
