@@ -13,8 +13,12 @@ import (
 )
 
 // MaxDatasetBytes is the largest JSON document kabar decodes at once. JSON
-// Lines and CSV files are streamed and have no such limit.
+// Lines and CSV files are streamed and have no such limit; each of their
+// records, like a JSON record's body, may hold at most MaxArticleBytes.
 const MaxDatasetBytes = 512 << 20
+
+// errRecordTooLarge reports a dataset record over the per-article limit.
+var errRecordTooLarge = fmt.Errorf("record larger than the %d MiB limit for one article", MaxArticleBytes>>20)
 
 // maxRecordErrors is how many failed records a dataset reports one by one.
 const maxRecordErrors = 20
@@ -69,7 +73,11 @@ func resolveColumns(names []string, overrides Columns) map[string]string {
 // parsed like plain-text news (markers, datelines, footers), and the row's
 // own columns win over what the body says.
 func articleFromRecord(get record, origin Origin) (Article, error) {
-	a := ParseTextString(get("body"))
+	body := get("body")
+	if len(body) > MaxArticleBytes {
+		return Article{}, fmt.Errorf("%s: %w", origin, errRecordTooLarge)
+	}
+	a := ParseTextString(body)
 	a.Origin = origin
 	if t := collapseSpaces(Clean(get("title"))); t != "" {
 		a.Title = t
@@ -138,7 +146,8 @@ func ParseCSV(r io.Reader, path string, comma rune, cols Columns) ([]Article, er
 // row's article as ParseCSV would return it; memory does not grow with the
 // file.
 func ParseCSVEach(r io.Reader, path string, comma rune, cols Columns, emit func(Article) error) error {
-	cr := csv.NewReader(skipBOM(r))
+	limit := &recordLimit{r: skipBOM(r), max: MaxArticleBytes + 64<<10}
+	cr := csv.NewReader(limit)
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -160,11 +169,18 @@ func ParseCSVEach(r io.Reader, path string, comma rune, cols Columns, emit func(
 	}
 	var errs recordErrors
 	for n := 1; ; n++ {
+		limit.reset()
 		row, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		origin := Origin{Path: path, Record: n}
+		if errors.Is(err, errRecordTooLarge) {
+			// a quoted field may hold any byte: the next record cannot be
+			// found without reading this one, so the file ends here
+			errs.add(fmt.Errorf("%s: %w; the rest of the file was not read", origin, errRecordTooLarge))
+			break
+		}
 		if err != nil {
 			errs.add(fmt.Errorf("%s: %w", origin, err))
 			continue
@@ -205,11 +221,13 @@ func ParseJSONLinesEach(r io.Reader, path string, cols Columns, emit func(Articl
 	emitted := 0
 	var errs recordErrors
 	for n := 1; ; n++ {
-		line, readErr := br.ReadBytes('\n')
+		line, tooLong, readErr := readLine(br, MaxArticleBytes+64<<10)
 		if readErr != nil && readErr != io.EOF {
 			return fmt.Errorf("%s: read: %w", path, readErr)
 		}
-		if len(bytes.TrimSpace(line)) > 0 {
+		if tooLong {
+			errs.add(fmt.Errorf("%s: %w", Origin{Path: path, Record: n}, errRecordTooLarge))
+		} else if len(bytes.TrimSpace(line)) > 0 {
 			origin := Origin{Path: path, Record: n}
 			var obj map[string]any
 			if err := decodeJSON(line, &obj); err != nil {
@@ -230,6 +248,43 @@ func ParseJSONLinesEach(r io.Reader, path string, cols Columns, emit func(Articl
 		return fmt.Errorf("%s: %w", path, ErrEmpty)
 	}
 	return errs.err()
+}
+
+// readLine reads one line of at most limit bytes. A longer line is read
+// through to its end without being kept, and reported as tooLong.
+func readLine(br *bufio.Reader, limit int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > limit {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			return line, tooLong, err
+		}
+	}
+}
+
+// recordLimit is a reader that fails once more than max bytes were read
+// since the last reset: it bounds the memory one CSV record can take.
+type recordLimit struct {
+	r    io.Reader
+	max  int
+	read int
+}
+
+func (l *recordLimit) reset() { l.read = 0 }
+
+func (l *recordLimit) Read(p []byte) (int, error) {
+	if l.read > l.max {
+		return 0, errRecordTooLarge
+	}
+	n, err := l.r.Read(p)
+	l.read += n
+	return n, err
 }
 
 // collect gathers what a streaming parser emits.

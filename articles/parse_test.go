@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -460,5 +461,51 @@ func TestCredits(t *testing.T) {
 		if strings.Contains(a.Body, "Penulis") || strings.Contains(a.Body, "Editor") || strings.Contains(a.Body, "Reporter") {
 			t.Errorf("%s: credits left in body: %q", tt.name, a.Body)
 		}
+	}
+}
+
+// TestDatasetRecordsAreBounded: a JSON Lines or CSV record over the
+// per-article limit is an error naming path#record, never a 17 MB body; the
+// records before it (and, in JSON Lines, after it) are still read.
+func TestDatasetRecordsAreBounded(t *testing.T) {
+	huge := strings.Repeat("kata ", (MaxArticleBytes+100<<10)/5)
+	jsonl := `{"title":"Pertama","body":"Isi pertama."}` + "\n" +
+		`{"title":"Raksasa","body":"` + huge + `"}` + "\n" +
+		`{"title":"Ketiga","body":"Isi ketiga."}` + "\n"
+	as, err := Parse("big.jsonl", strings.NewReader(jsonl), Options{})
+	if len(as) != 2 || as[0].Title != "Pertama" || as[1].Title != "Ketiga" || err == nil ||
+		!strings.Contains(err.Error(), "big.jsonl#2: record larger than the 16 MiB limit") {
+		t.Fatalf("JSON Lines with a huge record: %d articles, %v", len(as), err)
+	}
+	csvText := "title,body\nPertama,Isi pertama.\nRaksasa,\"" + huge + "\"\nKetiga,Isi ketiga.\n"
+	as, err = Parse("big.csv", strings.NewReader(csvText), Options{})
+	if len(as) != 1 || as[0].Title != "Pertama" || err == nil ||
+		!strings.Contains(err.Error(), "big.csv#2: record larger than the 16 MiB limit") {
+		t.Fatalf("CSV with a huge record: %d articles, %v", len(as), err)
+	}
+	unquoted := "title,body\nPertama,Isi pertama.\nRaksasa," + strings.Repeat("x", MaxArticleBytes+100<<10) + "\n"
+	if as, err = Parse("flat.csv", strings.NewReader(unquoted), Options{}); len(as) != 1 || err == nil || !strings.Contains(err.Error(), "flat.csv#2") {
+		t.Fatalf("CSV with a huge unquoted row: %d articles, %v", len(as), err)
+	}
+	json := `[{"title":"Pertama","body":"Isi pertama."},{"title":"Raksasa","body":"` + huge + `"}]`
+	if as, err = Parse("big.json", strings.NewReader(json), Options{}); len(as) != 1 || err == nil || !strings.Contains(err.Error(), "big.json#2") {
+		t.Fatalf("JSON with a huge record: %d articles, %v", len(as), err)
+	}
+}
+
+// TestHugeJSONLineIsNotHeldInMemory: a 64 MB JSON Lines record is skipped
+// while reading, not read whole and decoded.
+func TestHugeJSONLineIsNotHeldInMemory(t *testing.T) {
+	input := `{"title":"Raksasa","body":"` + strings.Repeat("x", 64<<20) + `"}` + "\n" + `{"title":"Kecil","body":"Isi."}` + "\n"
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	as, err := Parse("huge.jsonl", strings.NewReader(input), Options{})
+	runtime.ReadMemStats(&after)
+	if len(as) != 1 || err == nil || !strings.Contains(err.Error(), "huge.jsonl#1") {
+		t.Fatalf("%d articles, %v", len(as), err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 128<<20 { // unbounded: about 700 MB
+		t.Fatalf("reading past a 64 MB record allocated %d MB", alloc>>20)
 	}
 }
