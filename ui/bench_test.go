@@ -78,8 +78,7 @@ func BenchmarkOpenArticle(b *testing.B) {
 	b.Run("first", func(b *testing.B) {
 		m := start(b, lib, 120, 40)
 		for b.Loop() {
-			clear(m.renders)
-			m.renderOrder = nil
+			m.renders = newRenderCache(renderCacheBytes)
 			if got := open(m); got.reader.body == nil {
 				b.Fatal("not rendered")
 			}

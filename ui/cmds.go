@@ -52,12 +52,6 @@ type (
 		scroll  int // where to put the reader; -1 for the saved position
 		err     error
 	}
-	// renderedMsg carries a rendered article body.
-	renderedMsg struct {
-		key renderKey
-		out string
-		err error
-	}
 	// savedMsg reports the result of a state write.
 	savedMsg struct {
 		what string
@@ -168,22 +162,6 @@ func loadArticle(lib Library, id int64, seq, scroll int) tea.Cmd {
 		defer cancel()
 		a, err := lib.Article(ctx, id)
 		return articleMsg{seq: seq, article: safe.Article(a), scroll: scroll, err: err}
-	}
-}
-
-// renderKey identifies one rendering of an article body.
-type renderKey struct {
-	id    int64
-	width int
-	style string
-}
-
-// renderBody renders Markdown with glamour: a renderer of its own per call,
-// since a TermRenderer is not safe for concurrent use.
-func renderBody(key renderKey, markdown string) tea.Cmd {
-	return func() tea.Msg {
-		out, err := RenderMarkdown(markdown, key.width, key.style)
-		return renderedMsg{key: key, out: out, err: err}
 	}
 }
 

@@ -21,8 +21,6 @@ const (
 	minHeight = 8
 )
 
-// maxCachedRenders bounds the rendered bodies kept in memory.
-const maxCachedRenders = 64
 
 type screen int
 
@@ -70,8 +68,8 @@ type Model struct {
 	loadSeq   int // the article load the reader is waiting for
 	resizeSeq int // the last resize; earlier settle timers are stale
 
-	renders     map[renderKey]string
-	renderOrder []renderKey
+	renders renderCache
+	job     renderJob // the body rendering under way
 
 	status      string
 	statusIsErr bool
@@ -85,7 +83,7 @@ func New(lib Library, opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	return Model{lib: lib, opts: opts, styles: st, help: h,
-		list: newListModel(lib), reader: newReaderModel(), renders: map[renderKey]string{}}
+		list: newListModel(lib), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
 }
 
 // Init asks for the terminal's background and loads the first page.
@@ -104,7 +102,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.styles = NewStyles(msg.IsDark())
 		m.help.Styles = m.styles.Help
 		m.reader.compose(m.styles)
-		return m, m.renderCurrent()
+		return m.renderCurrent()
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
 	case statusMsg:
@@ -141,15 +139,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.refreshUpdate(msg)
 	case resizeSettledMsg:
 		if msg.seq == m.resizeSeq {
-			return m, m.renderCurrent()
+			return m.renderCurrent()
 		}
 		return m, nil
-	case renderedMsg:
-		return m.rendered(msg)
+	case renderPartMsg:
+		return m.partRendered(msg)
 	case tea.MouseWheelMsg:
 		if m.screen == screenReader {
 			m.reader, _ = m.reader.update(msg, m.styles)
-			return m, nil
+			return m.renderMore()
 		}
 		var cmd tea.Cmd
 		m.list, cmd = m.list.update(msg)
@@ -249,7 +247,8 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.update(msg, m.styles)
-	return m, cmd
+	m, more := m.renderMore()
+	return m, tea.Batch(cmd, more)
 }
 
 // travel moves to where history h points (after back or forward), saving
@@ -303,51 +302,12 @@ func (m Model) articleLoaded(msg articleMsg) (tea.Model, tea.Cmd) {
 		m.list.markRead(msg.article.ID)
 		cmds = append(cmds, tea.Sequence(saveRead(m.lib, msg.article.ID, true), loadCounts(m.lib)))
 	}
-	if out, ok := m.renders[m.currentKey()]; ok {
-		m.reader = m.reader.setBody(out, m.styles)
-		m.reader.scroll = max(min(scroll, m.reader.maxScroll()), 0)
-	} else {
-		cmds = append(cmds, m.renderCurrent())
-	}
-	return m, tea.Batch(cmds...)
+	m, render := m.renderCurrent()
+	return m, tea.Batch(append(cmds, render)...)
 }
 
 func (m Model) currentKey() renderKey {
 	return renderKey{id: m.reader.article.ID, width: wrapWidth(m.width), style: m.styles.GlamourStyle()}
-}
-
-// renderCurrent renders the reader's article at the current width and style
-// unless that rendering is cached.
-func (m Model) renderCurrent() tea.Cmd {
-	if !m.reader.loaded || m.width == 0 || strings.TrimSpace(m.reader.article.Body) == "" {
-		return nil
-	}
-	k := m.currentKey()
-	if out, ok := m.renders[k]; ok {
-		return func() tea.Msg { return renderedMsg{key: k, out: out} }
-	}
-	return renderBody(k, m.reader.article.Body)
-}
-
-func (m Model) rendered(msg renderedMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.status, m.statusIsErr = msg.err.Error(), true
-		return m, nil
-	}
-	if _, ok := m.renders[msg.key]; !ok {
-		if len(m.renderOrder) >= maxCachedRenders {
-			delete(m.renders, m.renderOrder[0])
-			m.renderOrder = m.renderOrder[1:]
-		}
-		m.renders[msg.key] = msg.out
-		m.renderOrder = append(m.renderOrder, msg.key)
-	}
-	if msg.key == m.currentKey() {
-		scroll := m.reader.scroll
-		m.reader = m.reader.setBody(msg.out, m.styles)
-		m.reader.scroll = max(min(scroll, m.reader.maxScroll()), 0)
-	}
-	return m, nil
 }
 
 // View draws the screen.

@@ -179,7 +179,7 @@ func TestOpeningMarksReadAndStarToggles(t *testing.T) {
 // bodyWidth is the wrap width of the cached rendering the reader shows, or 0.
 func bodyWidth(m Model) int {
 	shown := strings.Join(m.reader.body, "\n")
-	for k, out := range m.renders {
+	for k, out := range m.renders.items {
 		if k.id == m.reader.article.ID && out == shown {
 			return k.width
 		}
@@ -202,12 +202,16 @@ func TestResizeRerendersAndCaches(t *testing.T) {
 			t.Fatalf("line wider than 60: %q", line)
 		}
 	}
-	if len(m.renders) != 2 {
-		t.Fatalf("render cache holds %d entries, want 2", len(m.renders))
+	if m.renders.len() != 2 {
+		t.Fatalf("render cache holds %d entries, want 2", m.renders.len())
 	}
-	cmd := m.renderCurrent()
-	if msg := cmd(); msg.(renderedMsg).out != m.renders[m.currentKey()] {
-		t.Fatal("cached render not reused")
+	// Back to the first width: the cached rendering shows at once, with no
+	// render command.
+	tm, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	tm, cmd := tm.Update(resizeSettledMsg{seq: tm.(Model).resizeSeq})
+	m = tm.(Model)
+	if cmd != nil || bodyWidth(m) != wrapWidth(100) {
+		t.Fatalf("back at width 100: body width %d, command %v (the cached rendering is not reused)", bodyWidth(m), cmd != nil)
 	}
 }
 
@@ -218,7 +222,7 @@ func TestResizeStormAndTinyTerminals(t *testing.T) {
 		if open {
 			m = keys(t, m, "enter")
 		}
-		renders := len(m.renders)
+		renders := m.renders.len()
 		var tm tea.Model = m
 		var last tea.Cmd
 		for w := 1; w <= 130; w += 7 {
@@ -234,8 +238,8 @@ func TestResizeStormAndTinyTerminals(t *testing.T) {
 		if last != nil {
 			tm = drive(t, tm, last())
 		}
-		if open && len(tm.(Model).renders) != renders+1 {
-			t.Fatalf("the storm rendered %d bodies, want 1 (the final width)", len(tm.(Model).renders)-renders)
+		if open && tm.(Model).renders.len() != renders+1 {
+			t.Fatalf("the storm rendered %d bodies, want 1 (the final width)", tm.(Model).renders.len()-renders)
 		}
 		tm = drive(t, tm, tea.WindowSizeMsg{Width: 20, Height: 5})
 		if !strings.Contains(screenText(tm.(Model)), "kabar needs") {

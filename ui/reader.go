@@ -54,12 +54,14 @@ type readerModel struct {
 	article       articles.Stored
 	loaded        bool
 	body          []string // rendered body lines; nil until rendered
+	bodyPending   bool     // more of the body is still rendering
 	links         []link
 	selected      int // index into links, -1 for none
 
 	lines     []string // header + body + link sections
 	linkLine  []int    // line of each link in lines
 	scroll    int
+	want      int // a position asked for before the body was long enough
 	offerFind string // a missing link's title, offered for search
 }
 
@@ -86,16 +88,26 @@ func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel 
 		m.links = append(m.links, link{backlink: &a.ReferencedBy[i]})
 	}
 	m.selected, m.offerFind = -1, ""
-	m.scroll = scroll
+	m.scroll, m.want, m.bodyPending = scroll, scroll, false
 	m.compose(st)
 	return m
 }
 
-// setBody installs a rendered body.
-func (m readerModel) setBody(out string, st Styles) readerModel {
-	m.body = strings.Split(out, "\n")
+// setBody installs a rendered body, or while pending the part rendered so
+// far; a position asked for earlier is reached once the body is long enough.
+func (m readerModel) setBody(out string, pending bool, st Styles) readerModel {
+	m.body, m.bodyPending = strings.Split(out, "\n"), pending
 	m.compose(st)
+	if !pending {
+		m.want = 0
+	}
 	return m
+}
+
+// needsMore reports whether the body rendered so far ends within ahead
+// screens of the position shown (or asked for).
+func (m readerModel) needsMore(ahead int) bool {
+	return m.bodyPending && len(m.lines) < max(m.scroll, m.want)+(ahead+1)*m.viewHeight()
 }
 
 // compose lays out the header, body and link sections as lines.
@@ -110,6 +122,9 @@ func (m *readerModel) compose(st Styles) {
 	switch {
 	case m.body != nil:
 		lines = append(lines, m.body...)
+		if m.bodyPending {
+			lines = append(lines, "", st.Dim.Render("rendering…"))
+		}
 	case strings.TrimSpace(m.article.Body) == "":
 		lines = append(lines, st.Dim.Render("(this article has no text)"))
 	default:
@@ -128,7 +143,7 @@ func (m *readerModel) compose(st Styles) {
 		lines = append(lines, m.linkText(st, i, w))
 	}
 	m.lines = lines
-	m.scroll = max(min(m.scroll, m.maxScroll()), 0)
+	m.scroll = max(min(max(m.scroll, m.want), m.maxScroll()), 0)
 }
 
 func (m readerModel) metaLine() string {
@@ -194,6 +209,7 @@ func wrapLines(style func(...string) string, text string, width int) []string {
 func (m readerModel) maxScroll() int { return max(len(m.lines)-m.viewHeight(), 0) }
 
 func (m readerModel) scrollBy(n int) readerModel {
+	m.want = 0 // the reader moved: a position asked for earlier is moot
 	m.scroll = max(min(m.scroll+n, m.maxScroll()), 0)
 	return m
 }
