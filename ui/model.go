@@ -21,7 +21,6 @@ const (
 	minHeight = 8
 )
 
-
 type screen int
 
 const (

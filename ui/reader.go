@@ -61,7 +61,7 @@ type readerModel struct {
 	lines     []string // header + body + link sections
 	linkLine  []int    // line of each link in lines
 	scroll    int
-	want      int // a position asked for before the body was long enough
+	want      int    // a position asked for before the body was long enough
 	offerFind string // a missing link's title, offered for search
 }
 

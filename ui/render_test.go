@@ -85,7 +85,7 @@ func TestRenderCacheKeepsWithinItsBudget(t *testing.T) {
 	c := newRenderCache(100)
 	c.put(renderKey{id: 1}, strings.Repeat("a", 60))
 	c.put(renderKey{id: 2}, strings.Repeat("b", 30))
-	c.put(renderKey{id: 3}, strings.Repeat("c", 30)) // drops 1
+	c.put(renderKey{id: 3}, strings.Repeat("c", 30))  // drops 1
 	c.put(renderKey{id: 4}, strings.Repeat("d", 101)) // too big to keep
 	if _, ok := c.get(renderKey{id: 1}); ok || c.len() != 2 || c.size != 60 {
 		t.Fatalf("cache holds %d renderings, %d bytes", c.len(), c.size)
