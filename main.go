@@ -222,6 +222,12 @@ func openStore(db string) (*store.Store, error) {
 	return store.Open(libraryPath(db))
 }
 
+// openForReading opens an existing library without writing to it: reading
+// commands create nothing and work on a read-only library.
+func openForReading(db string) (*store.Store, error) {
+	return store.OpenReadOnly(libraryPath(db))
+}
+
 // teaContext lets an interrupt signal end the program cleanly.
 func teaContext(ctx context.Context) tea.ProgramOption { return tea.WithContext(ctx) }
 
@@ -371,7 +377,7 @@ func cmdList(ctx context.Context, db string, args []string, stdout, stderr io.Wr
 	} else if len(rest) > 0 {
 		return fmt.Errorf("%w: list takes no arguments, got %q", errUsage, rest)
 	}
-	s, err := openStore(*dbFlag)
+	s, err := openForReading(*dbFlag)
 	if err != nil {
 		return err
 	}
@@ -396,7 +402,7 @@ func cmdSearch(ctx context.Context, db string, args []string, stdout, stderr io.
 	if len(words) == 0 {
 		return fmt.Errorf("%w: search needs a QUERY", errUsage)
 	}
-	s, err := openStore(*dbFlag)
+	s, err := openForReading(*dbFlag)
 	if err != nil {
 		return err
 	}
@@ -478,7 +484,7 @@ func cmdShow(ctx context.Context, db string, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return fmt.Errorf("%w: article ID %q is not a number", errUsage, rest[0])
 	}
-	s, err := openStore(*dbFlag)
+	s, err := openForReading(*dbFlag)
 	if err != nil {
 		return err
 	}
@@ -566,7 +572,7 @@ func cmdLinks(ctx context.Context, db string, args []string, stdout, stderr io.W
 	} else if len(rest) > 0 {
 		return fmt.Errorf("%w: links takes no arguments, got %q", errUsage, rest)
 	}
-	s, err := openStore(*dbFlag)
+	s, err := openForReading(*dbFlag)
 	if err != nil {
 		return err
 	}
@@ -707,7 +713,11 @@ func cmdFeed(ctx context.Context, db string, args []string, stdin io.Reader, std
 	if len(pos) != n {
 		return fmt.Errorf("%w: feed %s takes %d argument(s), got %d", errUsage, sub, n, len(pos))
 	}
-	s, err := openStore(*dbFlag)
+	open := openStore
+	if sub == "list" || sub == "export" {
+		open = openForReading
+	}
+	s, err := open(*dbFlag)
 	if err != nil {
 		return err
 	}

@@ -63,3 +63,50 @@ func TestSignalsStopAnImportCleanly(t *testing.T) {
 		})
 	}
 }
+
+// TestReadingCommandsWorkOnAReadOnlyLibrary makes a library and its
+// directory read-only (running the binary as nobody when the test runs as
+// root, who could write anyway): list and show work, import says why it
+// cannot, and nothing is written.
+func TestReadingCommandsWorkOnAReadOnlyLibrary(t *testing.T) {
+	bin := buildKabar(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "library.db")
+	if code, _, errOut := kabar(t, "", "--db", db, "import", "testdata/library"); code != 0 {
+		t.Fatalf("import: %q", errOut)
+	}
+	for _, p := range []string{filepath.Dir(dir), dir, filepath.Dir(bin), filepath.Dir(filepath.Dir(bin))} {
+		if err := os.Chmod(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(db, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
+	run := func(args ...string) (string, error) {
+		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		if os.Geteuid() == 0 {
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		}
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	if out, err := run("list"); err != nil || strings.Count(out, "\n") != 4 {
+		t.Fatalf("list on a read-only library: %v\n%s", err, out)
+	}
+	if out, err := run("show", "1"); err != nil || !strings.Contains(out, "Referenced by") && !strings.Contains(out, "Related") {
+		t.Fatalf("show on a read-only library: %v\n%s", err, out)
+	}
+	out, err := run("import", "testdata/library")
+	if err == nil || !strings.Contains(out, db+" or its directory cannot be written") {
+		t.Fatalf("import into a read-only library: %v\n%s", err, out)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("reading left %d files beside the library", len(entries))
+	}
+}

@@ -162,7 +162,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 		err = s.resolvePending(ctx, &sum)
 	}
 	if err != nil {
-		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, withAdvice(s.path, err))
 	}
 	return sum, nil
 }
@@ -318,14 +318,14 @@ func (s *Store) ImportArticles(ctx context.Context, as []articles.Article) (Summ
 		as[i].Sanitize()
 	}
 	if err := s.vocab.load(ctx, s.db); err != nil {
-		return Summary{}, fmt.Errorf("store: import into %s: %w", s.path, err)
+		return Summary{}, fmt.Errorf("store: import into %s: %w", s.path, withAdvice(s.path, err))
 	}
 	sum, err := s.saveBatch(ctx, batch{articles: as, terms: s.vocab.newTerms(as)})
 	if err == nil {
 		err = s.resolvePending(ctx, &sum)
 	}
 	if err != nil {
-		return sum, fmt.Errorf("store: import into %s: %w", s.path, err)
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, withAdvice(s.path, err))
 	}
 	return sum, nil
 }

@@ -99,7 +99,7 @@ func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, 
 func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) ([]articles.Listing, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: %s: %w", what, err)
+		return nil, fmt.Errorf("store: %s: %w", what, withAdvice(s.path, err))
 	}
 	defer rows.Close()
 	var out []articles.Listing
@@ -109,14 +109,14 @@ func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) 
 		var tz int
 		var imported int64
 		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.URL, &published, &tz, &imported, &l.HasRelated, &l.Read, &l.Starred); err != nil {
-			return nil, fmt.Errorf("store: %s: %w", what, err)
+			return nil, fmt.Errorf("store: %s: %w", what, withAdvice(s.path, err))
 		}
 		l.Published = unixTime(published, tz)
 		l.Imported = time.Unix(imported, 0)
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: %s: %w", what, err)
+		return nil, fmt.Errorf("store: %s: %w", what, withAdvice(s.path, err))
 	}
 	return out, nil
 }
@@ -136,7 +136,7 @@ func (s *Store) Counts(ctx context.Context) (articles.Counts, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM counters WHERE name = 'articles'),
 		(SELECT n FROM counters WHERE name = 'read'), (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
 	if err != nil {
-		return c, fmt.Errorf("store: counts: %w", err)
+		return c, fmt.Errorf("store: counts: %w", withAdvice(s.path, err))
 	}
 	c.Unread = c.Total - read
 	return c, nil
@@ -157,7 +157,7 @@ func (s *Store) Article(ctx context.Context, id int64) (articles.Stored, error) 
 		return st, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return st, fmt.Errorf("store: article %d: %w", id, err)
+		return st, fmt.Errorf("store: article %d: %w", id, withAdvice(s.path, err))
 	}
 	st.Published = unixTime(published, tz)
 	st.Origin = articles.Origin{Path: origin}
@@ -235,14 +235,14 @@ func (s *Store) Links(ctx context.Context, unresolvedOnly bool, fn func(Link) er
 	}
 	rows, err := s.db.QueryContext(ctx, q+` ORDER BY article_id, pos`)
 	if err != nil {
-		return fmt.Errorf("store: links: %w", err)
+		return fmt.Errorf("store: links: %w", withAdvice(s.path, err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var l Link
 		var match string
 		if err := rows.Scan(&l.From, &l.Title, &l.URL, &l.Target, &match); err != nil {
-			return fmt.Errorf("store: links: %w", err)
+			return fmt.Errorf("store: links: %w", withAdvice(s.path, err))
 		}
 		l.Match = articles.Match(match)
 		if l.Target == 0 {

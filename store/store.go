@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -49,37 +50,134 @@ func openVersion(path string, version int) (*Store, error) {
 // openWith opens the library through the named database/sql driver (the
 // query-plan test records statements through a wrapper of "sqlite").
 func openWith(driverName, path string, version int) (*Store, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("store: open %s: %w", path, errIsDir)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("store: open %s: %w", path, err)
 		}
 	}
-	q := url.Values{}
-	for _, p := range []string{
-		fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS),
-		"page_size(8192)", // takes effect when the file is created
-		"journal_mode(WAL)",
-		"wal_autocheckpoint(8192)", // 64 MB: fewer, larger checkpoints while importing
-		"journal_size_limit(67108864)",
-		"synchronous(NORMAL)",
-		"foreign_keys(1)",
-		"cache_size(-16000)",
-		"temp_store(MEMORY)",
-	} {
-		q.Add("_pragma", p)
-	}
-	q.Set("_txlock", "immediate")
-	db, err := sql.Open(driverName, "file:"+path+"?"+q.Encode())
+	db, err := sql.Open(driverName, dsn(path, writePragmas, ""))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
 	if err := s.migrate(context.Background(), version); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("store: open %s: %w", path, withAdvice(path, err))
 	}
 	return s, nil
 }
+
+// writePragmas tune a connection that imports. page_size comes before the
+// journal mode (set by the driver's _journal_mode key, after these): a new
+// file takes its page size when WAL mode first writes it.
+var writePragmas = []string{
+	fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS),
+	"page_size(8192)",
+	"wal_autocheckpoint(8192)", // 64 MB: fewer, larger checkpoints while importing
+	"journal_size_limit(67108864)",
+	"synchronous(NORMAL)",
+	"foreign_keys(1)",
+	"cache_size(-16000)",
+	"temp_store(MEMORY)",
+}
+
+// dsn is the driver's name for a library file: a file: URI whose path is
+// escaped, so "?", "#" and "%" in a file name are part of it, with the
+// pragmas and, for a read-only open, SQLite's mode (and immutable) keys.
+func dsn(path string, pragmas []string, readOnly string) string {
+	q := url.Values{}
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
+	if readOnly == "" {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Set("mode", "ro")
+		if readOnly == "immutable" {
+			q.Set("immutable", "1")
+		}
+	}
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + escaped + "?" + q.Encode()
+}
+
+// OpenReadOnly opens an existing library for reading: it creates nothing,
+// writes nothing, and works where neither the file nor its directory can be
+// written (a library on a read-only mount, or another user's). A library
+// that does not exist is ErrNoLibrary; one with an older schema is brought
+// up to date first when it can be written.
+func OpenReadOnly(path string) (*Store, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("store: %w at %s", ErrNoLibrary, path)
+	case err != nil:
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("store: open %s: %w", path, errIsDir)
+	}
+	pragmas := []string{fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS), "cache_size(-16000)", "temp_store(MEMORY)"}
+	var version int
+	var db *sql.DB
+	for _, mode := range []string{"ro", "immutable"} {
+		// mode=ro needs the WAL index, which it cannot create in a
+		// read-only directory; immutable reads the file as it is
+		if db, err = sql.Open("sqlite", dsn(path, pragmas, mode)); err != nil {
+			return nil, fmt.Errorf("store: open %s: %w", path, err)
+		}
+		if err = db.QueryRow("PRAGMA user_version").Scan(&version); err == nil {
+			break
+		}
+		db.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, withAdvice(path, err))
+	}
+	if want := len(migrationFiles()); version != want {
+		db.Close()
+		if version > want {
+			return nil, fmt.Errorf("store: open %s: library schema version %d is newer than this kabar (%d)", path, version, want)
+		}
+		return Open(path) // an older library: migrate it (this needs write access)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// ErrNoLibrary reports a library file that does not exist.
+var ErrNoLibrary = errors.New("no library")
+
+// errIsDir reports a library path that names a directory.
+var errIsDir = errors.New("is a directory, not a library file (give --db the file's path, e.g. DIR/library.db)")
+
+// withAdvice adds what to do to the SQLite errors a user can meet at open: a
+// damaged file, a file that is not a library, a read-only place.
+func withAdvice(path string, err error) error {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return err
+	}
+	switch coded.Code() & 0xff { // the primary result code
+	case sqliteCorrupt, sqliteNotADB:
+		return fmt.Errorf("%w: %s is damaged or is not a kabar library; move it aside (or restore a backup) and import again", err, path)
+	case sqliteReadOnly:
+		return fmt.Errorf("%w: %s or its directory cannot be written; reading commands still work, importing needs write access", err, path)
+	case sqliteFull:
+		return fmt.Errorf("%w: the disk holding %s is full; nothing of the unfinished batch was stored", err, path)
+	}
+	return err
+}
+
+// SQLite's primary result codes that withAdvice explains.
+const (
+	sqliteReadOnly = 8
+	sqliteCorrupt  = 11
+	sqliteFull     = 13
+	sqliteNotADB   = 26
+)
 
 // Path is the library file's path.
 func (s *Store) Path() string { return s.path }

@@ -375,3 +375,59 @@ func TestInterruptedImportStopsAndKeepsWhatWasRead(t *testing.T) {
 			stored, r.sum.New, sent, batchesPerTx*500)
 	}
 }
+
+// TestOpenNamesWhatIsWrong: a directory, a file that is not a library, and a
+// missing library for reading each get an error naming the path and what
+// to do; reading creates nothing.
+func TestOpenNamesWhatIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), dir+": is a directory") {
+		t.Fatalf("a directory: %v", err)
+	}
+	garbage := filepath.Join(dir, "garbage.db")
+	if err := os.WriteFile(garbage, []byte(strings.Repeat("not a database ", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+		if _, err := open(garbage); err == nil || !strings.Contains(err.Error(), garbage+" is damaged or is not a kabar library") {
+			t.Fatalf("%s on a garbage file: %v", name, err)
+		}
+	}
+	missing := filepath.Join(dir, "sub", "missing.db")
+	if _, err := OpenReadOnly(missing); !errors.Is(err, ErrNoLibrary) || !strings.Contains(err.Error(), missing) {
+		t.Fatalf("reading a missing library: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("reading a missing library created %s", filepath.Dir(missing))
+	}
+}
+
+// TestLibraryFileNamesAreTakenLiterally: "?", "#", "%" and spaces are part of
+// the file name, and a new library has 8 KB pages.
+func TestLibraryFileNamesAreTakenLiterally(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a?b#c%20d e.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pageSize int
+	if err := s.db.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil || pageSize != 8192 {
+		t.Fatalf("page size %d, %v", pageSize, err)
+	}
+	s.Close()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() != "a?b#c%20d e.db" && !strings.HasPrefix(e.Name(), "a?b#c%20d e.db-") {
+			t.Fatalf("the library was written as %q", e.Name())
+		}
+	}
+	r, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("reading it back: %v", err)
+	}
+	r.Close()
+}
