@@ -8,6 +8,9 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Format is an input format kabar reads.
@@ -93,16 +96,17 @@ func Parse(name string, r io.Reader, opts Options) ([]Article, error) {
 // record, so memory does not grow with the input. An error from emit stops
 // the parse and is returned.
 func ParseEach(name string, r io.Reader, opts Options, emit func(Article) error) error {
+	r = utf16Decoded(r)
 	format, ok := FormatOf(name)
 	if ok {
-		return ParseFormatEach(format, name, r, opts, emit)
+		return parseFormatEach(format, name, r, opts, emit)
 	}
 	if filepath.Ext(name) != "" && name != "-" {
 		return fmt.Errorf("%s: %w", name, ErrUnsupported)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
-	return ParseFormatEach(Sniff(head), name, br, opts, emit)
+	return parseFormatEach(Sniff(head), name, br, opts, emit)
 }
 
 // ParseFormat reads the articles in r as the given format.
@@ -113,6 +117,10 @@ func ParseFormat(format Format, name string, r io.Reader, opts Options) ([]Artic
 // ParseFormatEach reads the articles in r as the given format, calling emit
 // with each, sanitized (Article.Sanitize).
 func ParseFormatEach(format Format, name string, r io.Reader, opts Options, emit func(Article) error) error {
+	return parseFormatEach(format, name, utf16Decoded(r), opts, emit)
+}
+
+func parseFormatEach(format Format, name string, r io.Reader, opts Options, emit func(Article) error) error {
 	if format == FormatFeed {
 		return ParseFeedEach(r, name, opts.Workers, emit) // sanitizes on its workers
 	}
@@ -147,4 +155,27 @@ func ParseFormatEach(format Format, name string, r io.Reader, opts Options, emit
 		return ParseCSVEach(r, name, '\t', opts.Columns, emit)
 	}
 	return fmt.Errorf("%s: %w: %s", name, ErrUnsupported, format)
+}
+
+// utf16Decoded returns r, or when r starts with a UTF-16 byte-order mark
+// (files saved as "Unicode" on Windows), a reader of r decoded to UTF-8. A
+// file's reader is peeked without being read, keeping its size known.
+func utf16Decoded(r io.Reader) io.Reader {
+	var head [2]byte
+	if ra, ok := r.(io.ReaderAt); ok {
+		if n, _ := ra.ReadAt(head[:], 0); n < 2 || !isUTF16BOM(head) {
+			return r
+		}
+	} else {
+		n, _ := io.ReadFull(r, head[:])
+		r = io.MultiReader(bytes.NewReader(head[:n]), r)
+		if n < 2 || !isUTF16BOM(head) {
+			return r
+		}
+	}
+	return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+}
+
+func isUTF16BOM(head [2]byte) bool {
+	return head == [2]byte{0xff, 0xfe} || head == [2]byte{0xfe, 0xff}
 }

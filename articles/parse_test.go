@@ -2,6 +2,8 @@ package articles
 
 import (
 	"errors"
+	"golang.org/x/text/encoding/unicode"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -507,5 +509,31 @@ func TestHugeJSONLineIsNotHeldInMemory(t *testing.T) {
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 128<<20 { // unbounded: about 700 MB
 		t.Fatalf("reading past a 64 MB record allocated %d MB", alloc>>20)
+	}
+}
+
+// TestUTF16FilesAreDecoded: text saved as UTF-16 (either byte order, with
+// its byte-order mark) reads as the same article as UTF-8.
+func TestUTF16FilesAreDecoded(t *testing.T) {
+	text := "Warga Desa Gotong Royong Bersihkan Sungai\nKabarku - Warga desa membersihkan sungai pada Minggu (12/5/2024) pagi.\n"
+	want, err := Parse("berita.txt", strings.NewReader(text), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		encoded, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().String(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"berita.txt", "berita", "-"} {
+			got, err := Parse(name, strings.NewReader(encoded), Options{})
+			if err != nil || len(got) != 1 || got[0].Title != want[0].Title || got[0].Body != want[0].Body {
+				t.Fatalf("%s in UTF-16 (%v): %+v, %v", name, order, got, err)
+			}
+			got, err = Parse(name, io.MultiReader(strings.NewReader(encoded)), Options{})
+			if err != nil || len(got) != 1 || got[0].Body != want[0].Body {
+				t.Fatalf("%s in UTF-16 from a stream: %+v, %v", name, got, err)
+			}
+		}
 	}
 }
