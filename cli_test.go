@@ -12,6 +12,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kabar/store"
+	"kabar/store/fetch"
 )
 
 // kabar runs the CLI in-process and returns its exit status and output.
@@ -245,5 +248,24 @@ func TestCLIFeeds(t *testing.T) {
 	}
 	if code, out, _ := run("search", "kopi"); code != 0 || !strings.Contains(out, "Panen Kopi") {
 		t.Fatal("removing a feed lost its articles")
+	}
+}
+
+func TestFetchSummaryNamesTheFeedsThatFailed(t *testing.T) {
+	var results []fetch.Result
+	for i, name := range []string{"Kabar Lembah", "Harbour Ledger", "River Times", "Pantau\x1b]0;x\x07", "Lereng"} {
+		r := fetch.Result{Feed: store.Feed{Name: name}}
+		if i != 1 {
+			r.Err = fmt.Errorf("feed %s: 500", name)
+		}
+		results = append(results, r)
+	}
+	got := fetchSummary(results)
+	want := "fetched 5 feeds: 0 new articles, 0 updated, 0 unchanged feeds, 4 failed (Kabar Lembah, River Times, Pantau\\x1b]0;x\\x07 and 1 more; kabar feed list says why)"
+	if got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	if got := fetchSummary(results[1:2]); strings.Contains(got, "(") {
+		t.Fatalf("a fetch without failures names some: %q", got)
 	}
 }

@@ -615,7 +615,7 @@ func cmdRead(ctx context.Context, db string, stderr io.Writer) error {
 	if empty {
 		return runDemo(ctx, demoHint)
 	}
-	return ui.Run(s, ui.Options{Name: path, Refresh: refresher(s)}, teaContext(ctx))
+	return ui.Run(s, ui.Options{Name: path, Refresh: refresher(s), Poll: 5 * time.Second}, teaContext(ctx))
 }
 
 // refresher fetches every subscribed feed for the reader's r key.
@@ -843,9 +843,11 @@ func cmdFetch(ctx context.Context, db string, args []string, stdout, stderr io.W
 	return nil
 }
 
-// fetchSummary says what a fetch did in one line.
+// fetchSummary says what a fetch did in one line, naming the feeds that
+// failed (the first three, then how many more).
 func fetchSummary(results []fetch.Result) string {
-	var added, updated, notModified, failed int
+	var added, updated, notModified int
+	var failed []string
 	for _, r := range results {
 		added += r.Summary.New
 		updated += r.Summary.Updated
@@ -853,9 +855,17 @@ func fetchSummary(results []fetch.Result) string {
 			notModified++
 		}
 		if r.Err != nil {
-			failed++
+			failed = append(failed, safe.Line(r.Feed.Name))
 		}
 	}
-	return fmt.Sprintf("fetched %d feeds: %d new articles, %d updated, %d unchanged feeds, %d failed",
-		len(results), added, updated, notModified, failed)
+	line := fmt.Sprintf("fetched %d feeds: %d new articles, %d updated, %d unchanged feeds, %d failed",
+		len(results), added, updated, notModified, len(failed))
+	if len(failed) == 0 {
+		return line
+	}
+	names := strings.Join(failed[:min(len(failed), 3)], ", ")
+	if len(failed) > 3 {
+		names += fmt.Sprintf(" and %d more", len(failed)-3)
+	}
+	return line + " (" + names + "; kabar feed list says why)"
 }

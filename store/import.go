@@ -189,8 +189,20 @@ type writer struct {
 	batches chan batch
 	done    chan struct{}
 	mu      sync.Mutex
-	sum     Summary
+	sum     Summary // what commits stored
+	open    Summary // what the open transaction holds, for progress
 	err     error
+}
+
+// setUncommitted notes what the open transaction holds (nothing when t is
+// nil), so progress counts it.
+func (w *writer) setUncommitted(t *openTx) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.open = Summary{}
+	if t != nil {
+		w.open = t.sum
+	}
 }
 
 func (s *Store) startWriter(ctx context.Context, cancel func()) *writer {
@@ -205,6 +217,7 @@ func (s *Store) startWriter(ctx context.Context, cancel func()) *writer {
 			if w.record(s.writeInto(ctx, &t, b)) {
 				cancel()
 			}
+			w.setUncommitted(t)
 		}
 		if t != nil && !w.failed() {
 			if w.record(s.commit(t)) {
@@ -296,11 +309,14 @@ func (w *writer) failed() bool {
 	return w.err != nil
 }
 
-// progress is what the writer has saved so far.
+// progress is what the writer has written so far, committed or in the
+// open transaction.
 func (w *writer) progress() Summary {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.sum
+	sum := w.sum
+	sum.add(w.open)
+	return sum
 }
 
 // wait flushes the writer and returns what it saved.

@@ -431,3 +431,31 @@ func TestLibraryFileNamesAreTakenLiterally(t *testing.T) {
 	}
 	r.Close()
 }
+
+// TestProgressCountsWhatTheOpenTransactionHolds: batches written but not
+// yet committed (a transaction spans batchesPerTx of them) show in progress.
+func TestProgressCountsWhatTheOpenTransactionHolds(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if err := s.vocab.load(ctx, s.db); err != nil {
+		t.Fatal(err)
+	}
+	w := s.startWriter(ctx, func() {})
+	for i := range batchesPerTx - 1 {
+		b := newBatch(10)
+		for j := range 10 {
+			b.articles = append(b.articles, articles.Article{Title: fmt.Sprintf("Berita %d-%d", i, j), Body: "Isi."})
+		}
+		w.write(b)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for w.progress().New != 10*(batchesPerTx-1) {
+		if time.Now().After(deadline) {
+			t.Fatalf("progress says %d new while the open transaction holds %d", w.progress().New, 10*(batchesPerTx-1))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if sum, err := w.wait(); err != nil || sum.New != 10*(batchesPerTx-1) {
+		t.Fatalf("committed %+v, %v", sum, err)
+	}
+}

@@ -77,11 +77,16 @@ func (m listModel) item(i int) (articles.Listing, bool) {
 func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case countsMsg:
-		if msg.err == nil {
-			m.counts, m.countsKnown = msg.counts, true
-			if m.query == "" && m.source == "" {
-				m.total, m.totalKnown = msg.counts.Total, true
-				m.clamp()
+		if msg.err != nil {
+			return m, nil
+		}
+		grew := m.countsKnown && msg.counts.Total != m.counts.Total
+		m.counts, m.countsKnown = msg.counts, true
+		if m.query == "" && m.source == "" {
+			m.total, m.totalKnown = msg.counts.Total, true
+			m.clamp()
+			if grew {
+				return m.reload() // articles came or went: show the list as it is
 			}
 		}
 		return m, nil

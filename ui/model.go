@@ -37,6 +37,20 @@ type Options struct {
 	Hint string
 	// Refresh, when set, fetches the library's feeds (the r key).
 	Refresh RefreshFunc
+	// Poll is how often the counts are read again, so that articles another
+	// kabar imports meanwhile show up; zero never (they are also read again
+	// when the terminal regains focus).
+	Poll time.Duration
+}
+
+// pollMsg asks for the counts again (Options.Poll).
+type pollMsg struct{}
+
+func pollAfter(d time.Duration) tea.Cmd {
+	if d <= 0 {
+		return nil
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return pollMsg{} })
 }
 
 // Messages for the status line.
@@ -89,7 +103,7 @@ func New(lib Library, opts Options) Model {
 func (m Model) Init() tea.Cmd {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.init()
-	return tea.Batch(tea.RequestBackgroundColor, cmd)
+	return tea.Batch(tea.RequestBackgroundColor, cmd, pollAfter(m.opts.Poll))
 }
 
 // Update routes a message.
@@ -104,6 +118,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.renderCurrent()
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
+	case tea.FocusMsg:
+		return m, loadCounts(m.lib)
+	case pollMsg:
+		return m, tea.Batch(loadCounts(m.lib), pollAfter(m.opts.Poll))
 	case statusMsg:
 		m.status, m.statusIsErr = msg.text, false
 	case errorMsg:
@@ -315,6 +333,7 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "kabar"
+	v.ReportFocus = true
 	return v
 }
 

@@ -496,3 +496,21 @@ func TestOpenRefusesAnythingButHTTP(t *testing.T) {
 		t.Fatalf("the browser was started with %q", data)
 	}
 }
+
+// TestCountsFollowAnExternalImport: articles another kabar imports show up
+// in the header and the list when the terminal regains focus or the poll
+// fires.
+func TestCountsFollowAnExternalImport(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := start(t, lib, 100, 30)
+	titleOnScreen(t, m, "4 articles")
+	for i, msg := range []tea.Msg{tea.FocusMsg{}, pollMsg{}} {
+		title := fmt.Sprintf("Kabar Susulan Nomor %d Tiba", i+1)
+		if _, err := lib.ImportArticles(context.Background(), []articles.Article{{Title: title, Body: "Isi susulan.", Origin: articles.Origin{Path: title}}}); err != nil {
+			t.Fatal(err)
+		}
+		m = drive(t, m, msg).(Model)
+		titleOnScreen(t, m, fmt.Sprintf("%d articles", 5+i))
+		titleOnScreen(t, m, title)
+	}
+}
