@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -53,6 +54,12 @@ type Fetcher struct {
 	MaxBytes int64
 	// UserAgent is sent with every request.
 	UserAgent string
+	// PageConcurrency bounds how many pages of one full-text feed are
+	// fetched at once (DefaultPageConcurrency when 0).
+	PageConcurrency int
+	// FullTextDeadline bounds the time one feed's pages may take
+	// (DefaultFullTextDeadline when 0).
+	FullTextDeadline time.Duration
 }
 
 // Result is what fetching one feed did.
@@ -63,6 +70,9 @@ type Result struct {
 	// PagesKept counts full-text entries whose page was not fetched because
 	// its article is already stored.
 	PagesKept int
+	// PagesLate counts full-text entries whose page did not come within the
+	// feed's deadline; they are left for the next fetch.
+	PagesLate int
 	Summary   store.Summary
 	Err       error
 }
@@ -70,15 +80,20 @@ type Result struct {
 // Progress is called after each feed, from the fetching goroutines.
 type Progress func(done, total int, r Result)
 
+// client is the HTTP client with kabar's redirect policy (checkRedirect).
 func (f *Fetcher) client() *http.Client {
+	c := http.Client{}
 	if f.Client != nil {
-		return f.Client
+		c = *f.Client
 	}
-	timeout := f.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
+	if c.Timeout <= 0 {
+		c.Timeout = f.Timeout
+		if c.Timeout <= 0 {
+			c.Timeout = DefaultTimeout
+		}
 	}
-	return &http.Client{Timeout: timeout}
+	c.CheckRedirect = checkRedirect
+	return &c
 }
 
 func (f *Fetcher) maxBytes() int64 {
@@ -173,20 +188,34 @@ func (f *Fetcher) fetchFeed(ctx context.Context, s *store.Store, feed store.Feed
 // chunks; for full-text feeds, entries holding only a summary are replaced
 // by their page's article, unless that article is stored already.
 func (f *Fetcher) storeEntries(ctx context.Context, s *store.Store, feed store.Feed, body io.Reader, r *Result, mu *sync.Mutex) error {
+	feedURL, err := url.Parse(feed.URL)
+	if err != nil {
+		return fmt.Errorf("feed URL: %w", err)
+	}
+	deadline := f.FullTextDeadline
+	if deadline <= 0 {
+		deadline = DefaultFullTextDeadline
+	}
+	pageCtx, cancel := context.WithTimeout(ctx, deadline)
+	defer cancel()
 	var chunk []articles.Article
+	var pages []pageJob
 	var errs []error
 	flush := func() error {
 		if len(chunk) == 0 {
 			return nil
 		}
+		kept, pageErrs, late := f.fetchPages(pageCtx, feedURL, chunk, pages)
+		errs = append(errs, pageErrs...)
+		r.PagesLate += late
 		mu.Lock()
-		sum, err := s.ImportArticles(ctx, chunk)
+		sum, err := s.ImportArticles(ctx, kept)
 		mu.Unlock()
 		r.Summary.New += sum.New
 		r.Summary.Updated += sum.Updated
 		r.Summary.Unchanged += sum.Unchanged
 		r.Summary.Resolved += sum.Resolved
-		chunk = chunk[:0]
+		chunk, pages = chunk[:0], pages[:0]
 		return err
 	}
 	parseErr := articles.ParseFeedEach(body, feed.URL, 0, func(a articles.Article) error {
@@ -201,11 +230,7 @@ func (f *Fetcher) storeEntries(ctx context.Context, s *store.Store, feed store.F
 				r.PagesKept++
 				return nil
 			}
-			if full, err := f.fullText(ctx, a); err != nil {
-				errs = append(errs, fmt.Errorf("entry %d full text: %w", a.Origin.Record, err))
-			} else {
-				a = full
-			}
+			pages = append(pages, pageJob{index: len(chunk), entry: a})
 		}
 		chunk = append(chunk, a)
 		if len(chunk) < importChunk {
@@ -218,6 +243,9 @@ func (f *Fetcher) storeEntries(ctx context.Context, s *store.Store, feed store.F
 	}
 	if err := flush(); err != nil {
 		errs = append(errs, err)
+	}
+	if r.PagesLate > 0 {
+		errs = append(errs, fmt.Errorf("full text: %d pages did not come within %v; the next fetch tries those entries again", r.PagesLate, deadline))
 	}
 	return errors.Join(errs...)
 }
