@@ -605,7 +605,13 @@ func cmdRead(ctx context.Context, db string, stderr io.Writer) error {
 	}
 	s, err := store.Open(path)
 	if err != nil {
-		return err
+		// a library that cannot be written can still be read; saving read
+		// state then reports why it cannot in the status line
+		ro, roErr := store.OpenReadOnly(path)
+		if roErr != nil {
+			return err
+		}
+		s = ro
 	}
 	defer s.Close()
 	empty, err := s.IsEmpty(ctx)

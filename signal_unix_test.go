@@ -105,6 +105,18 @@ func TestReadingCommandsWorkOnAReadOnlyLibrary(t *testing.T) {
 	if err == nil || !strings.Contains(out, db+" or its directory cannot be written") {
 		t.Fatalf("import into a read-only library: %v\n%s", err, out)
 	}
+	if _, err := exec.LookPath("tmux"); err == nil {
+		reader := []string{bin, "--db", db}
+		if os.Geteuid() == 0 {
+			reader = []string{"su", "nobody", "-s", "/bin/sh", "-c", bin + " --db '" + db + "'"}
+		}
+		term := startInTmux(t, 100, 30, reader...)
+		term.waitFor("4 articles")
+		term.send("q")
+		if status := term.exitStatus(); status != "0" {
+			t.Fatalf("the reader on a read-only library exited %s", status)
+		}
+	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Fatalf("reading left %d files beside the library", len(entries))
