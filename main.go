@@ -841,6 +841,9 @@ func cmdFetch(ctx context.Context, db string, args []string, stdout, stderr io.W
 		return err
 	}
 	fmt.Fprintln(stdout, fetchSummary(results))
+	if ctx.Err() != nil {
+		return fmt.Errorf("fetch: %w: what was stored stays; fetch again to finish", store.ErrInterrupted)
+	}
 	for _, r := range results {
 		if r.Err != nil {
 			return exitError(exitFailure)
