@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -76,7 +77,7 @@ func drive(t testing.TB, m tea.Model, msgs ...tea.Msg) tea.Model {
 		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSliceType) {
 			for _, c := range v.Convert(cmdSliceType).Interface().([]tea.Cmd) {
 				if c != nil {
-					queue = append(queue, c())
+					queue = append(queue, runCmd(t, c))
 				}
 			}
 			continue
@@ -87,16 +88,32 @@ func drive(t testing.TB, m tea.Model, msgs ...tea.Msg) tea.Model {
 		var cmd tea.Cmd
 		m, cmd = m.Update(msg)
 		if cmd != nil {
-			queue = append(queue, cmd())
+			queue = append(queue, runCmd(t, cmd))
 		}
 	}
 	return m
 }
 
+// slowCmd is longer than any command the driver may wait for: the debounce
+// timers (80 ms) pass, a cursor blink (530 ms) does not.
+const slowCmd = 300 * time.Millisecond
+
+// runCmd runs a command and fails the test when it waited like a real timer
+// the model should not start in tests (a blinking cursor).
+func runCmd(t testing.TB, cmd tea.Cmd) tea.Msg {
+	t.Helper()
+	begin := time.Now()
+	msg := cmd()
+	if d := time.Since(begin); d > slowCmd {
+		t.Fatalf("a command took %v and returned %T: a real timer in the test driver", d, msg)
+	}
+	return msg
+}
+
 // start builds a model over the fixture library at a size and settles it.
 func start(t testing.TB, lib Library, w, h int) Model {
 	t.Helper()
-	m := New(lib, Options{Name: "library.db"})
+	m := New(lib, Options{Name: "library.db", SteadyCursor: true})
 	var tm tea.Model = m
 	tm = drive(t, tm, tea.Msg(tea.WindowSizeMsg{Width: w, Height: h}))
 	tm = drive(t, tm, m.Init()())

@@ -47,8 +47,13 @@ type listModel struct {
 	pendingOpen bool // enter was pressed before the filter's results arrived
 }
 
-func newListModel(lib Library) listModel {
+func newListModel(lib Library, steadyCursor bool) listModel {
 	in := textinput.New()
+	if steadyCursor {
+		st := in.Styles()
+		st.Cursor.Blink = false
+		in.SetStyles(st)
+	}
 	in.Prompt = "/ "
 	in.Placeholder = "filter: words, \"a phrase\", prefix*"
 	in.CharLimit = 200

@@ -37,6 +37,10 @@ type Options struct {
 	Hint string
 	// Refresh, when set, fetches the library's feeds (the r key).
 	Refresh RefreshFunc
+	// SteadyCursor keeps the filter's cursor from blinking (for people who
+	// find blinking distracting, and for tests, which must not wait on the
+	// blink timer).
+	SteadyCursor bool
 	// Poll is how often the counts are read again, so that articles another
 	// kabar imports meanwhile show up; zero never (they are also read again
 	// when the terminal regains focus).
@@ -96,7 +100,7 @@ func New(lib Library, opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	return Model{lib: lib, opts: opts, styles: st, help: h,
-		list: newListModel(lib), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
+		list: newListModel(lib, opts.SteadyCursor), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
 }
 
 // Init asks for the terminal's background and loads the first page.

@@ -514,3 +514,17 @@ func TestCountsFollowAnExternalImport(t *testing.T) {
 		titleOnScreen(t, m, title)
 	}
 }
+
+// TestSteadyCursorStartsNoBlinkTimer: with SteadyCursor the filter input
+// asks for no blink ticks; without it, it does (the option is real).
+func TestSteadyCursorStartsNoBlinkTimer(t *testing.T) {
+	lib := fixtureLibrary(t)
+	for _, steady := range []bool{true, false} {
+		var m tea.Model = New(lib, Options{SteadyCursor: steady})
+		m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		_, cmd := m.Update(press("/"))
+		if (cmd == nil) != steady {
+			t.Fatalf("SteadyCursor %v: focusing the filter returned a command: %v", steady, cmd != nil)
+		}
+	}
+}
