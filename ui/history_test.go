@@ -11,30 +11,32 @@ func TestHistory(t *testing.T) {
 		want   Visit
 		depth  [2]int
 	}
+	// Every step states the current visit and the depth it must leave:
+	// nothing is left unchecked.
 	tests := []struct {
 		name  string
 		steps []step
 	}{
 		{"open then follow", []step{
-			{op: "open", id: 1, want: Visit{1, 0}},
+			{op: "open", id: 1, want: Visit{1, 0}, depth: [2]int{0, 0}},
 			{op: "follow", id: 2, scroll: 7, want: Visit{2, 0}, depth: [2]int{1, 0}},
 		}},
 		{"back restores scroll", []step{
-			{op: "open", id: 1},
-			{op: "follow", id: 2, scroll: 7},
+			{op: "open", id: 1, want: Visit{1, 0}, depth: [2]int{0, 0}},
+			{op: "follow", id: 2, scroll: 7, want: Visit{2, 0}, depth: [2]int{1, 0}},
 			{op: "back", scroll: 3, ok: true, want: Visit{1, 7}, depth: [2]int{0, 1}},
 			{op: "forward", scroll: 9, ok: true, want: Visit{2, 3}, depth: [2]int{1, 0}},
 			{op: "back", scroll: 4, ok: true, want: Visit{1, 9}, depth: [2]int{0, 1}},
 		}},
 		{"back at the start", []step{
-			{op: "open", id: 1},
-			{op: "back", ok: false, want: Visit{1, 0}},
-			{op: "forward", ok: false, want: Visit{1, 0}},
+			{op: "open", id: 1, want: Visit{1, 0}, depth: [2]int{0, 0}},
+			{op: "back", ok: false, want: Visit{1, 0}, depth: [2]int{0, 0}},
+			{op: "forward", ok: false, want: Visit{1, 0}, depth: [2]int{0, 0}},
 		}},
 		{"follow clears forward", []step{
-			{op: "open", id: 1},
-			{op: "follow", id: 2},
-			{op: "follow", id: 3},
+			{op: "open", id: 1, want: Visit{1, 0}, depth: [2]int{0, 0}},
+			{op: "follow", id: 2, want: Visit{2, 0}, depth: [2]int{1, 0}},
+			{op: "follow", id: 3, want: Visit{3, 0}, depth: [2]int{2, 0}},
 			{op: "back", ok: true, want: Visit{2, 0}, depth: [2]int{1, 1}},
 			{op: "follow", id: 4, want: Visit{4, 0}, depth: [2]int{2, 0}},
 			{op: "forward", ok: false, want: Visit{4, 0}, depth: [2]int{2, 0}},
@@ -42,8 +44,8 @@ func TestHistory(t *testing.T) {
 			{op: "back", ok: true, want: Visit{1, 0}, depth: [2]int{0, 2}},
 		}},
 		{"open resets", []step{
-			{op: "open", id: 1},
-			{op: "follow", id: 2},
+			{op: "open", id: 1, want: Visit{1, 0}, depth: [2]int{0, 0}},
+			{op: "follow", id: 2, want: Visit{2, 0}, depth: [2]int{1, 0}},
 			{op: "open", id: 5, want: Visit{5, 0}, depth: [2]int{0, 0}},
 		}},
 	}
@@ -65,10 +67,10 @@ func TestHistory(t *testing.T) {
 				if (s.op == "back" || s.op == "forward") && ok != s.ok {
 					t.Fatalf("step %d %s: ok = %v", i, s.op, ok)
 				}
-				if s.want != (Visit{}) && h.Current() != s.want {
+				if h.Current() != s.want {
 					t.Fatalf("step %d %s: current = %+v, want %+v", i, s.op, h.Current(), s.want)
 				}
-				if b, f := h.Depth(); s.depth != ([2]int{}) && [2]int{b, f} != s.depth {
+				if b, f := h.Depth(); [2]int{b, f} != s.depth {
 					t.Fatalf("step %d %s: depth = %d,%d, want %v", i, s.op, b, f, s.depth)
 				}
 			}
