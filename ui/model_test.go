@@ -96,15 +96,24 @@ func TestFollowLinksBackAndForward(t *testing.T) {
 	titleOnScreen(t, m, "nothing to go forward to")
 }
 
-func TestMissingLinkOffersSearch(t *testing.T) {
-	lib := fixtureLibrary(t)
-	m := start(t, lib, 100, 30)
-	for m.list.cursor < m.list.total {
-		if it, _ := m.list.item(m.list.cursor); strings.HasPrefix(it.Title, "Jukung") {
-			break
+// selectTitle moves the list cursor down to the first title starting with
+// prefix, failing (not looping) when the list has none.
+func selectTitle(t *testing.T, m Model, prefix string) Model {
+	t.Helper()
+	for range m.list.total {
+		if it, _ := m.list.item(m.list.cursor); strings.HasPrefix(it.Title, prefix) {
+			return m
 		}
 		m = keys(t, m, "j")
 	}
+	t.Fatalf("no title starting with %q in the list", prefix)
+	return m
+}
+
+func TestMissingLinkOffersSearch(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := start(t, lib, 100, 30)
+	m = selectTitle(t, m, "Jukung")
 	m = keys(t, m, "enter", "1")
 	titleOnScreen(t, m, "is not in the library")
 	m = keys(t, m, "/")
