@@ -47,7 +47,7 @@ func TestCLIContract(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := filepath.Join(dir, "berita.txt")
-	os.WriteFile(src, seed, 0o644)
+	writeFile(t, src, seed, 0o644)
 
 	code, out, _ := kabar(t, "", "--db", db, "import", src)
 	if code != 0 || !strings.Contains(out, "1 new, 0 updated, 0 unchanged, 0 skipped, 0 failed") {
@@ -81,7 +81,7 @@ func TestCLIContract(t *testing.T) {
 			Match  string `json:"match"`
 		} `json:"related"`
 	}
-	json.Unmarshal([]byte(out), &shown)
+	unmarshal(t, []byte(out), &shown)
 	if shown.Source != "Kabarku" || shown.Published == nil || !strings.HasPrefix(*shown.Published, "2024-03-12") ||
 		len(shown.Related) != 2 || shown.Related[0].Target == nil || shown.Related[0].Match != "exact" ||
 		shown.Related[1].Target != nil || shown.Related[1].Match != "none" {
@@ -125,9 +125,9 @@ func TestCLIContract(t *testing.T) {
 func mustJSON(t *testing.T, doc, field string, i int) []byte {
 	t.Helper()
 	var obj map[string]json.RawMessage
-	json.Unmarshal([]byte(doc), &obj)
+	unmarshal(t, []byte(doc), &obj)
 	var arr []json.RawMessage
-	json.Unmarshal(obj[field], &arr)
+	unmarshal(t, obj[field], &arr)
 	if len(arr) <= i {
 		t.Fatalf("%s has no element %d", field, i)
 	}
@@ -138,9 +138,9 @@ func TestCLIExitCodesAndErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "library.db")
 	bad := filepath.Join(dir, "bad.json")
-	os.WriteFile(bad, []byte("{nope"), 0o644)
+	writeFile(t, bad, []byte("{nope"), 0o644)
 	good := filepath.Join(dir, "good.txt")
-	os.WriteFile(good, []byte("Judul Berita\nIsi berita yang cukup panjang.\n"), 0o644)
+	writeFile(t, good, []byte("Judul Berita\nIsi berita yang cukup panjang.\n"), 0o644)
 	tests := []struct {
 		args    []string
 		code    int
@@ -232,7 +232,7 @@ func TestCLIFeeds(t *testing.T) {
 		t.Fatalf("export: %q", opml)
 	}
 	opmlPath := filepath.Join(t.TempDir(), "feeds.opml")
-	os.WriteFile(opmlPath, []byte(opml), 0o644)
+	writeFile(t, opmlPath, []byte(opml), 0o644)
 	db2 := filepath.Join(t.TempDir(), "other.db")
 	if code, out, _ := kabar(t, "", "--db", db2, "feed", "import", opmlPath); code != 0 || !strings.Contains(out, "2 of 2") {
 		t.Fatalf("import opml: %d %q", code, out)
@@ -267,5 +267,21 @@ func TestFetchSummaryNamesTheFeedsThatFailed(t *testing.T) {
 	}
 	if got := fetchSummary(results[1:2]); strings.Contains(got, "(") {
 		t.Fatalf("a fetch without failures names some: %q", got)
+	}
+}
+
+// writeFile writes a test file, failing the test on an error.
+func writeFile(t *testing.T, path string, data []byte, perm os.FileMode) {
+	t.Helper()
+	if err := os.WriteFile(path, data, perm); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// unmarshal decodes JSON output, failing the test when it is not JSON.
+func unmarshal(t *testing.T, data []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, data)
 	}
 }

@@ -276,18 +276,18 @@ func TestStateAndListFilters(t *testing.T) {
 	if _, err := s.ImportArticles(ctx, as); err != nil {
 		t.Fatal(err)
 	}
-	ls, _ := s.List(ctx, ListOptions{})
+	ls := must(s.List(ctx, ListOptions{}))(t)
 	if len(ls) != 5 || ls[0].Title != "Artikel E" {
 		t.Fatalf("newest first: %+v", ls)
 	}
-	s.SetRead(ctx, ls[0].ID, true)
-	s.SetStarred(ctx, ls[1].ID, true)
-	s.SetScroll(ctx, ls[1].ID, 42)
-	unread, _ := s.List(ctx, ListOptions{Unread: true})
-	starred, _ := s.List(ctx, ListOptions{Starred: true})
-	page, _ := s.List(ctx, ListOptions{Offset: 3, Limit: 10})
-	c, _ := s.Counts(ctx)
-	a, _ := s.Article(ctx, ls[1].ID)
+	check(t, s.SetRead(ctx, ls[0].ID, true))
+	check(t, s.SetStarred(ctx, ls[1].ID, true))
+	check(t, s.SetScroll(ctx, ls[1].ID, 42))
+	unread := must(s.List(ctx, ListOptions{Unread: true}))(t)
+	starred := must(s.List(ctx, ListOptions{Starred: true}))(t)
+	page := must(s.List(ctx, ListOptions{Offset: 3, Limit: 10}))(t)
+	c := must(s.Counts(ctx))(t)
+	a := must(s.Article(ctx, ls[1].ID))(t)
 	if len(unread) != 4 || len(starred) != 1 || len(page) != 2 || c != (articles.Counts{Total: 5, Unread: 4, Starred: 1}) || a.Scroll != 42 || !a.Starred {
 		t.Fatalf("unread %d starred %d page %d counts %+v scroll %d", len(unread), len(starred), len(page), c, a.Scroll)
 	}
@@ -317,8 +317,8 @@ func TestOutlets(t *testing.T) {
 	if n, err := s.CountSource(ctx, "A"); err != nil || n != 2 {
 		t.Fatalf("count A = %d, %v", n, err)
 	}
-	s.SetRead(ctx, page[0].ID, true)
-	if unreadB, _ := s.List(ctx, ListOptions{Source: "B", Unread: true}); len(unreadB) != 2 {
+	check(t, s.SetRead(ctx, page[0].ID, true))
+	if unreadB := must(s.List(ctx, ListOptions{Source: "B", Unread: true}))(t); len(unreadB) != 2 {
 		t.Fatalf("unread of B: %d", len(unreadB))
 	}
 }
@@ -457,5 +457,25 @@ func TestProgressCountsWhatTheOpenTransactionHolds(t *testing.T) {
 	}
 	if sum, err := w.wait(); err != nil || sum.New != 10*(batchesPerTx-1) {
 		t.Fatalf("committed %+v, %v", sum, err)
+	}
+}
+
+// must takes a value and its error; the returned function fails the test on
+// the error and gives the value.
+func must[T any](v T, err error) func(testing.TB) T {
+	return func(t testing.TB) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+// check fails the test on an error.
+func check(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }
