@@ -201,12 +201,12 @@ func TestFetchBadServers(t *testing.T) {
 			t.Errorf("%s: error %v, want one naming the feed and holding %q", r.Feed.Name, r.Err, w)
 		}
 	}
-	c, _ := s.Counts(ctx)
-	if c.Total != 3 { // the old article and the good feed's two entries
-		t.Fatalf("library holds %d articles, want 3", c.Total)
+	c, err := s.Counts(ctx)
+	if err != nil || c.Total != 3 { // the old article and the good feed's two entries
+		t.Fatalf("library holds %d articles (%v), want 3", c.Total, err)
 	}
-	if hits, _ := s.Search(ctx, "tersimpan", 0, 10, false); len(hits) != 1 {
-		t.Fatal("an article stored before the fetch was lost")
+	if hits, err := s.Search(ctx, "tersimpan", 0, 10, false); err != nil || len(hits) != 1 {
+		t.Fatalf("an article stored before the fetch was lost (%v)", err)
 	}
 }
 
