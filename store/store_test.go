@@ -403,7 +403,7 @@ func TestOpenNamesWhatIsWrong(t *testing.T) {
 }
 
 // TestLibraryFileNamesAreTakenLiterally: "?", "#", "%" and spaces are part of
-// the file name, and a new library has 8 KB pages.
+// the file name, and a new library has the page size writePragmas sets.
 func TestLibraryFileNamesAreTakenLiterally(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a?b#c%20d e.db")
@@ -412,7 +412,7 @@ func TestLibraryFileNamesAreTakenLiterally(t *testing.T) {
 		t.Fatal(err)
 	}
 	var pageSize int
-	if err := s.db.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil || pageSize != 8192 {
+	if err := s.db.QueryRow("PRAGMA page_size").Scan(&pageSize); err != nil || pageSize != 4096 {
 		t.Fatalf("page size %d, %v", pageSize, err)
 	}
 	s.Close()
