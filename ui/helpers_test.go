@@ -2,12 +2,13 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
+	"charm.land/bubbles/v2/cursor"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -94,18 +95,14 @@ func drive(t testing.TB, m tea.Model, msgs ...tea.Msg) tea.Model {
 	return m
 }
 
-// slowCmd is longer than any command the driver may wait for: the debounce
-// timers (80 ms) pass, a cursor blink (530 ms) does not.
-const slowCmd = 300 * time.Millisecond
-
-// runCmd runs a command and fails the test when it waited like a real timer
-// the model should not start in tests (a blinking cursor).
+// runCmd runs a command and fails the test when it was a cursor blink: a
+// real 530 ms timer per typed key that the model must not start in tests
+// (Options.SteadyCursor).
 func runCmd(t testing.TB, cmd tea.Cmd) tea.Msg {
 	t.Helper()
-	begin := time.Now()
 	msg := cmd()
-	if d := time.Since(begin); d > slowCmd {
-		t.Fatalf("a command took %v and returned %T: a real timer in the test driver", d, msg)
+	if _, blink := msg.(cursor.BlinkMsg); blink || strings.HasPrefix(fmt.Sprintf("%T", msg), "cursor.") {
+		t.Fatalf("the test driver ran a cursor blink timer (%T)", msg)
 	}
 	return msg
 }
