@@ -117,3 +117,24 @@ func checkFields(t *testing.T, label string, a Article) {
 		}
 	}
 }
+
+func TestIsWebURL(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://kabar.example/berita?id=1": true,
+		"http://127.0.0.1:8080/feed":        true,
+		"javascript:alert(1)":               false,
+		"file:///etc/passwd":                false,
+		"-fooarg":                           false,
+		"//host/path":                       false,
+		"https://":                          false,
+		"https://a.example/x y":             false,
+		"https://a.example/\x1b[2J":         false,
+		"https://a.example/\u202eexe.gpj":   false,
+		"ftp://a.example/f":                 false,
+		"not a url":                         false,
+	} {
+		if got := IsWebURL(s); got != want {
+			t.Errorf("IsWebURL(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

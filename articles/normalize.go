@@ -84,3 +84,15 @@ func CanonicalURL(raw string) string {
 	}
 	return u.String()
 }
+
+// IsWebURL reports whether s is an absolute http or https URL with a host,
+// holding no white space or control characters: what may be subscribed to
+// or handed to a browser (it can never start with "-" or split into two
+// arguments).
+func IsWebURL(s string) bool {
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiControl(r) }) {
+		return false
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}

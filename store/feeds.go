@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	neturl "net/url"
 	"strings"
 	"time"
 
@@ -35,8 +34,8 @@ var ErrFeedURL = errors.New("a feed address must be an http:// or https:// URL w
 // defaults to the URL.
 func (s *Store) AddFeed(ctx context.Context, url, name string, fullText bool) (Feed, error) {
 	f := Feed{URL: strings.TrimSpace(url), Name: articles.Line(name), FullText: fullText}
-	if err := checkFeedURL(f.URL); err != nil {
-		return f, fmt.Errorf("store: add feed %q: %w", f.URL, err)
+	if !articles.IsWebURL(f.URL) {
+		return f, fmt.Errorf("store: add feed %q: %w", f.URL, ErrFeedURL)
 	}
 	if f.Name == "" {
 		f.Name = f.URL
@@ -51,16 +50,6 @@ func (s *Store) AddFeed(ctx context.Context, url, name string, fullText bool) (F
 	}
 	f.ID, _ = res.LastInsertId()
 	return f, nil
-}
-
-// checkFeedURL accepts an absolute http(s) URL with a host and nothing a
-// terminal or a shell would act on.
-func checkFeedURL(raw string) error {
-	u, err := neturl.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || articles.Line(raw) != raw || strings.ContainsAny(raw, " \t") {
-		return ErrFeedURL
-	}
-	return nil
 }
 
 // Feeds returns every subscription, by name.

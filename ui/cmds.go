@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	neturl "net/url"
 	"os"
 	"os/exec"
 	"runtime"
@@ -212,8 +211,8 @@ func openURL(url string) tea.Cmd {
 		if url == "" {
 			return openedMsg{err: errors.New("this article has no URL")}
 		}
-		if err := checkOpenable(url); err != nil {
-			return openedMsg{url: url, err: err}
+		if !articles.IsWebURL(url) {
+			return openedMsg{url: url, err: fmt.Errorf("not opening %q: only http(s) links go to the browser", safe.Line(url))}
 		}
 		name, args := opener()
 		cmd := exec.Command(name, append(args, url)...)
@@ -224,18 +223,6 @@ func openURL(url string) tea.Cmd {
 		go func() { _ = cmd.Wait() }()
 		return openedMsg{url: url}
 	}
-}
-
-// checkOpenable accepts what a browser may be given: an absolute http or
-// https URL with a host, holding no spaces or control characters (so it
-// can never start with "-" or carry a second argument).
-func checkOpenable(raw string) error {
-	u, err := neturl.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
-		strings.ContainsFunc(raw, func(r rune) bool { return r <= ' ' || r == 0x7f || r >= 0x80 && r <= 0x9f }) {
-		return fmt.Errorf("not opening %q: only http(s) links go to the browser", safe.Line(raw))
-	}
-	return nil
 }
 
 func opener() (string, []string) {

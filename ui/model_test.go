@@ -398,14 +398,22 @@ func TestRefreshFetchesInTheBackgroundAndShowsNewArticles(t *testing.T) {
 	titleOnScreen(t, noFeeds, "no feeds to refresh")
 }
 
-func TestOpenURLUsesTheBrowserWithoutTheTerminal(t *testing.T) {
+// fakeBrowser sets $BROWSER to a script that appends its arguments to a
+// file, and returns the file's path.
+func fakeBrowser(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	got := filepath.Join(dir, "opened")
 	script := filepath.Join(dir, "browser")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$1\" > "+got+"\n"), 0o755); err != nil {
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$@\" >> '"+got+"'\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	t.Setenv("BROWSER", script)
+	return got
+}
+
+func TestOpenURLUsesTheBrowserWithoutTheTerminal(t *testing.T) {
+	got := fakeBrowser(t)
 	lib := fixtureLibrary(t)
 	m := keys(t, start(t, lib, 100, 30), "enter")
 	a, _ := m.Current()
@@ -488,13 +496,7 @@ func TestEnterBeforeTheResultsOpensWhenTheyArrive(t *testing.T) {
 // TestOpenRefusesAnythingButHTTP: javascript:, file:, option-like and
 // relative URLs never reach the browser; the status line says why.
 func TestOpenRefusesAnythingButHTTP(t *testing.T) {
-	dir := t.TempDir()
-	got := filepath.Join(dir, "opened")
-	script := filepath.Join(dir, "browser")
-	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$@\" >> "+got+"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("BROWSER", script)
+	got := fakeBrowser(t)
 	for _, url := range []string{"javascript:alert(1)", "file:///etc/passwd", "-fooarg", "//host/path", "https://", "https://a.example/x y", "ftp://a.example/f"} {
 		lib := memLibrary{a: articles.Stored{Article: articles.Article{ID: 1, Title: "Tautan", Body: "Isi.", URL: url}}}
 		m := keys(t, start(t, lib, 80, 24), "enter", "o")
