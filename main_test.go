@@ -146,7 +146,8 @@ func TestEndToEndDemoLibrary(t *testing.T) {
 	bin := buildKabar(t)
 	db := filepath.Join(t.TempDir(), "never-created.db")
 	term := startInTmux(t, 100, 30, bin, "--db", db)
-	term.waitFor("DEMO", "Welcome to kabar", "kabar import PATH")
+	// a library named with --db that does not exist is said, not hidden
+	term.waitFor("DEMO", "Welcome to kabar", "No library at "+db)
 	term.send("Enter")
 	term.waitFor("You are reading the demo library")
 	term.send("1")

@@ -61,9 +61,7 @@ func parseMarkdownString(s string) (Article, error) {
 	}
 	a.Authors = append(nodeStrings(fm.Authors), nodeStrings(fm.Author)...)
 	a.Editors = append(nodeStrings(fm.Editors), nodeStrings(fm.Editor)...)
-	for _, rel := range nodeList(fm.Related, false) {
-		a.Related = appendRef(a.Related, rel)
-	}
+	a.Related = relatedFromNode(fm.Related)
 	if a.Title == "" {
 		a.Title, body = cutHeadingTitle(body)
 	}
@@ -234,6 +232,41 @@ func nodeList(n yaml.Node, split bool) []string {
 		}
 	}
 	return out
+}
+
+// relatedFromNode reads front matter related links: a list of "Title",
+// "[Title](url)" or url strings, or of {title, url} mappings (as kabar export
+// writes them, with an informational id).
+func relatedFromNode(n yaml.Node) []Ref {
+	var refs []Ref
+	if n.Kind != yaml.SequenceNode {
+		for _, rel := range nodeList(n, false) {
+			refs = appendRef(refs, rel)
+		}
+		return refs
+	}
+	for _, c := range n.Content {
+		switch c.Kind {
+		case yaml.ScalarNode:
+			refs = appendRef(refs, c.Value)
+		case yaml.MappingNode:
+			var m struct {
+				Title string `yaml:"title"`
+				URL   string `yaml:"url"`
+			}
+			if c.Decode(&m) != nil {
+				continue
+			}
+			ref := Ref{Title: cleanRefTitle(m.Title), URL: strings.TrimSpace(m.URL)}
+			if !strings.HasPrefix(ref.URL, "http://") && !strings.HasPrefix(ref.URL, "https://") {
+				ref.URL = ""
+			}
+			if ref.Title != "" || ref.URL != "" {
+				refs = append(refs, ref)
+			}
+		}
+	}
+	return refs
 }
 
 // nodeTime reads the first YAML scalar that parses as a date.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/encoding/unicode"
@@ -42,6 +43,36 @@ var extensionFormats = map[string]Format{
 	".xml": FormatFeed, ".rss": FormatFeed, ".atom": FormatFeed,
 }
 
+// formatNames maps the names --format takes to formats.
+var formatNames = map[string]Format{
+	"text": FormatText, "txt": FormatText,
+	"markdown": FormatMarkdown, "md": FormatMarkdown,
+	"html":  FormatHTML,
+	"json":  FormatJSON,
+	"jsonl": FormatJSONL, "ndjson": FormatJSONL,
+	"csv": FormatCSV, "tsv": FormatTSV,
+	"feed": FormatFeed, "rss": FormatFeed, "atom": FormatFeed, "rdf": FormatFeed, "xml": FormatFeed,
+}
+
+// FormatNames lists the format names ParseFormatName takes, sorted.
+func FormatNames() []string {
+	names := make([]string, 0, len(formatNames))
+	for n := range formatNames {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// ParseFormatName returns the format a name (as --format takes it) stands
+// for.
+func ParseFormatName(name string) (Format, error) {
+	if f, ok := formatNames[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return f, nil
+	}
+	return "", fmt.Errorf("unknown format %q: want one of %s", name, strings.Join(FormatNames(), ", "))
+}
+
 // FormatOf returns the format a file name's extension names, and whether it
 // names one. A name without an extension, or "-" for stdin, is sniffed.
 func FormatOf(name string) (Format, bool) {
@@ -50,16 +81,17 @@ func FormatOf(name string) (Format, bool) {
 }
 
 // Sniff guesses the format of content with no telling extension from its
-// first bytes.
-func Sniff(head []byte) Format {
+// first bytes: feeds (RSS 0.9x/2.0, RSS 1.0/RDF, Atom, also after an XML
+// declaration, stylesheet line, comments or doctype), HTML, JSON, JSON Lines,
+// CSV and TSV with a header naming article fields, Markdown (front matter or
+// a leading heading), and plain text otherwise.
+func Sniff(head []byte) Format { return sniff(head, nil) }
+
+func sniff(head []byte, cols Columns) Format {
 	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\ufeff")), " \t\r\n")
-	lower := bytes.ToLower(h[:min(len(h), 256)])
 	switch {
-	case bytes.HasPrefix(lower, []byte("<?xml")) && (bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed"))),
-		bytes.HasPrefix(lower, []byte("<rss")), bytes.HasPrefix(lower, []byte("<feed")):
-		return FormatFeed
-	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")), bytes.HasPrefix(lower, []byte("<?xml")):
-		return FormatHTML
+	case bytes.HasPrefix(h, []byte("<")):
+		return sniffMarkup(h)
 	case bytes.HasPrefix(h, []byte("[")):
 		return FormatJSON
 	case bytes.HasPrefix(h, []byte("{")):
@@ -67,14 +99,95 @@ func Sniff(head []byte) Format {
 			return FormatJSONL
 		}
 		return FormatJSON
-	case bytes.HasPrefix(h, []byte("---\n")), bytes.HasPrefix(h, []byte("# ")):
+	case bytes.HasPrefix(h, []byte("---\n")), bytes.HasPrefix(h, []byte("---\r\n")), bytes.HasPrefix(h, []byte("# ")):
 		return FormatMarkdown
+	}
+	if f, ok := sniffTable(h, cols); ok {
+		return f
 	}
 	return FormatText
 }
 
+// sniffMarkup tells a feed from an HTML page by the first element after the
+// prolog (XML declaration, processing instructions such as a stylesheet,
+// comments and a doctype).
+func sniffMarkup(h []byte) Format {
+	rest := h
+	for len(rest) > 0 {
+		rest = bytes.TrimLeft(rest, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(rest, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end = []byte("-->")
+		case bytes.HasPrefix(rest, []byte("<!")):
+			if bytes.HasPrefix(bytes.ToLower(rest), []byte("<!doctype html")) {
+				return FormatHTML
+			}
+			end = []byte(">")
+		default:
+			return markupRoot(rest)
+		}
+		i := bytes.Index(rest, end)
+		if i < 0 {
+			break // the prolog runs past what was read: decide on what was
+		}
+		rest = rest[i+len(end):]
+	}
+	if bytes.Contains(h, []byte("<rss")) || bytes.Contains(h, []byte("<feed")) || bytes.Contains(h, []byte(":RDF")) {
+		return FormatFeed
+	}
+	return FormatHTML
+}
+
+// markupRoot names the format of a document by its root element: rss,
+// feed (Atom) and RDF (RSS 1.0, under any prefix) are feeds; anything else
+// is read as HTML.
+func markupRoot(tag []byte) Format {
+	name := tag[1:]
+	if i := bytes.IndexAny(name, " \t\r\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	if _, local, ok := bytes.Cut(name, []byte(":")); ok {
+		name = local
+	}
+	switch strings.ToLower(string(name)) {
+	case "rss", "feed", "rdf":
+		return FormatFeed
+	}
+	return FormatHTML
+}
+
+// sniffTable recognises a CSV or TSV file by a header line of at least two
+// columns that names a title or body column (by kabar's names or cols).
+func sniffTable(h []byte, cols Columns) (Format, bool) {
+	line, _, _ := bytes.Cut(h, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	for _, t := range []struct {
+		sep    string
+		format Format
+	}{{"\t", FormatTSV}, {",", FormatCSV}} {
+		fields := strings.Split(string(line), t.sep)
+		if len(fields) < 2 {
+			continue
+		}
+		for i, f := range fields {
+			fields[i] = strings.Trim(strings.TrimSpace(f), `"`)
+		}
+		found := resolveColumns(fields, cols)
+		if found["title"] != "" || found["body"] != "" {
+			return t.format, true
+		}
+	}
+	return "", false
+}
+
 // Options tune parsing.
 type Options struct {
+	// Format, when set, reads every input as this format whatever its name
+	// or content.
+	Format Format
 	// Columns overrides dataset column names.
 	Columns Columns
 	// Workers is how many goroutines convert a large feed's entries;
@@ -97,16 +210,19 @@ func Parse(name string, r io.Reader, opts Options) ([]Article, error) {
 // the parse and is returned.
 func ParseEach(name string, r io.Reader, opts Options, emit func(Article) error) error {
 	r = utf16Decoded(r)
+	if opts.Format != "" {
+		return parseFormatEach(opts.Format, name, r, opts, emit)
+	}
 	format, ok := FormatOf(name)
 	if ok {
 		return parseFormatEach(format, name, r, opts, emit)
 	}
 	if filepath.Ext(name) != "" && name != "-" {
-		return fmt.Errorf("%s: %w", name, ErrUnsupported)
+		return fmt.Errorf("%s: %w %q (--format reads it as a given format)", name, ErrUnsupported, filepath.Ext(name))
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(4096)
-	return parseFormatEach(Sniff(head), name, br, opts, emit)
+	return parseFormatEach(sniff(head, opts.Columns), name, br, opts, emit)
 }
 
 // ParseFormat reads the articles in r as the given format.

@@ -93,7 +93,7 @@ func newBatch(size int) batch {
 // batched transactions, so an interrupted import leaves only whole articles
 // and running it again completes it.
 func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (Summary, error) {
-	inputs, skipped, failures := collectInputs(paths)
+	inputs, skipped, failures := collectInputs(paths, opt.Parse.Format != "")
 	sum := Summary{Skipped: skipped, Failed: len(failures), Failures: failures}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -127,8 +127,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 			done++
 		}
 		switch {
-		case errors.Is(res.err, articles.ErrEmpty) && len(res.articles) == 0,
-			errors.Is(res.err, articles.ErrUnsupported):
+		case errors.Is(res.err, articles.ErrEmpty) && len(res.articles) == 0:
 			sum.Skipped++
 		case res.err != nil:
 			sum.Failed++
@@ -431,8 +430,10 @@ func (s *Store) resolvePending(ctx context.Context, sum *Summary) error {
 }
 
 // collectInputs expands directories recursively (skipping hidden ones) and
-// counts files whose type kabar does not read.
-func collectInputs(paths []string) (inputs []input, skipped int, failures []Failure) {
+// counts files whose type kabar does not read; with anyType (a format given
+// for every input) it takes every file. A file named in paths is always
+// taken: if kabar cannot read it, that is a failure, not a skip.
+func collectInputs(paths []string, anyType bool) (inputs []input, skipped int, failures []Failure) {
 	for _, p := range paths {
 		if p == "-" {
 			inputs = append(inputs, input{path: "-"})
@@ -474,7 +475,7 @@ func collectInputs(paths []string) (inputs []input, skipped int, failures []Fail
 					return nil
 				}
 			}
-			if _, ok := articles.FormatOf(name); !ok && filepath.Ext(name) != "" {
+			if _, ok := articles.FormatOf(name); !ok && filepath.Ext(name) != "" && !anyType {
 				skipped++
 				return nil
 			}

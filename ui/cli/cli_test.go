@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -21,7 +21,7 @@ import (
 func kabar(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	code := Run(args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -42,7 +42,7 @@ func keysOf(t *testing.T, line string) []string {
 func TestCLIContract(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "library.db")
-	seed, err := os.ReadFile("articles/testdata/id_seed_shape.txt")
+	seed, err := os.ReadFile("../../articles/testdata/id_seed_shape.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,12 +154,23 @@ func TestCLIExitCodesAndErrors(t *testing.T) {
 		{args: []string{"show"}, code: 2, errHas: "one article ID"},
 		{args: []string{"show", "x1"}, code: 2, errHas: "not a number"},
 		{args: []string{"show", "999"}, code: 1, errHas: "not found"},
-		{args: []string{"list", "--bogus"}, code: 2, errHas: "flag provided but not defined"},
+		{args: []string{"list", "--bogus"}, code: 2, errHas: "unknown flag: --bogus"},
+		{args: []string{"feed", "export", "--full-text"}, code: 2, errHas: "unknown flag: --full-text"},
+		{args: []string{"serch", "banjir"}, code: 2, errHas: "Did you mean this?\n\tsearch"},
+		{args: []string{"feed", "lsit"}, code: 2, errHas: `did you mean "list"`},
+		{args: []string{"search", "--", "-harga", "Berita"}, code: 0},
+		{args: []string{"list", "extra"}, code: 2, errHas: "list takes no arguments"},
+		{args: []string{}, code: 2, errHas: "the reader needs a terminal"},
+		{args: []string{"demo"}, code: 2, errHas: "the reader needs a terminal"},
+		{args: []string{"export", "--format", "pdf", "x"}, code: 2, errHas: `--format takes one of ["markdown" "jsonl"], got "pdf"`},
+		{args: []string{"export", "--format", "markdown", "-"}, code: 2, errHas: "give a directory"},
+		{args: []string{"import", "--format", "docx", good}, code: 2, errHas: `unknown format "docx"`},
 		{args: []string{"import"}, code: 2, errHas: "at least one PATH"},
 		{args: []string{"search"}, code: 2, errHas: "needs a QUERY"},
-		{args: []string{"list", "--help"}, code: 0, errHas: "Usage: kabar list"},
-		{args: []string{"--version"}, code: 0, outHas: "kabar "},
-		{args: []string{"--help"}, code: 0, errHas: "kabar import PATH"},
+		{args: []string{"list", "--help"}, code: 0, outHas: "kabar list [--flags]"},
+		{args: []string{"--version"}, code: 0, outHas: "kabar version "},
+		{args: []string{"--help"}, code: 0, outHas: "import PATH..."},
+		{args: []string{"help", "feed"}, code: 0, outHas: "remove URL|NAME"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := kabar(t, "", append([]string{"--db", db}, tt.args...)...)
