@@ -282,8 +282,12 @@ func TestFetchSummaryNamesTheFeedsThatFailed(t *testing.T) {
 }
 
 // writeFile writes a test file, failing the test on an error.
+// writeFile writes a file, making its directory.
 func writeFile(t *testing.T, path string, data []byte, perm os.FileMode) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, data, perm); err != nil {
 		t.Fatal(err)
 	}

@@ -35,15 +35,16 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// version is the module version and VCS revision kabar was built from.
+// version is the module version kabar was built from (go install at a
+// version, or the pseudo-version Go stamps from the VCS revision), or the
+// revision itself when the build has no version.
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"
 	}
-	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
 	}
 	var revision, modified string
 	for _, s := range info.Settings {
@@ -54,20 +55,11 @@ func version() string {
 			modified = s.Value
 		}
 	}
-	if len(revision) > 12 {
-		revision = revision[:12]
+	if revision == "" {
+		return "(devel)"
 	}
-	if revision != "" && modified == "true" {
+	if modified == "true" {
 		revision += "-dirty"
 	}
-	if revision != "" && !containsRevision(v, revision) {
-		v += " (" + revision + ")"
-	}
-	return v
-}
-
-// containsRevision reports whether a pseudo-version already names the
-// revision (v0.0.0-20261124…-abcdef123456).
-func containsRevision(v, revision string) bool {
-	return len(revision) >= 12 && len(v) >= 12 && v[len(v)-12:] == revision[:12]
+	return "(devel) " + revision
 }

@@ -34,7 +34,7 @@ func (a *app) exportCommand() *cobra.Command {
 			"published, authors, editors, related with the ids they resolved to) that kabar import " +
 			"reads back into the same library.\n\n" +
 			"--format jsonl: the show --json shape, one article per line, into DIR/articles.jsonl or to " +
-			"standard output (-). Into a DIR, both formats also write links.csv (from,to,match,title): the link graph.",
+			"standard output (-), and into a DIR also links.csv (from,to,match,title): the link graph.",
 		Example: "kabar export --format markdown ~/berita-md\nkabar export --format jsonl --query banjir - | jq .title",
 		GroupID: groupLibrary,
 		Args:    exactArgs(1, "a directory, or - for standard output"),
@@ -100,7 +100,7 @@ func (a *app) export(ctx context.Context, s *store.Store, format, query, dest st
 	if err == nil {
 		err = finish()
 	}
-	if err == nil && dest != "-" {
+	if err == nil && format == exportJSONL && dest != "-" {
 		err = writeLinksCSV(ctx, s, filepath.Join(dest, "links.csv"), exported)
 	}
 	if err != nil {
