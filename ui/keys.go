@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -11,6 +13,17 @@ type ListKeys struct {
 	Open, Filter, Clear, Star, ToggleRead   key.Binding
 	Refresh, Outlet                         key.Binding
 	Help, Quit                              key.Binding
+}
+
+// AppKeys work on every screen, whatever has focus.
+type AppKeys struct {
+	ForceQuit key.Binding
+}
+
+// FilterKeys are the bindings while the list's filter input has focus;
+// every other key is typed into the query.
+type FilterKeys struct {
+	Submit, Cancel, Move key.Binding
 }
 
 // ReaderKeys are the reader screen's bindings.
@@ -38,7 +51,21 @@ func DefaultListKeys() ListKeys {
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds")),
 		Outlet:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "next outlet/feed")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// DefaultAppKeys returns the bindings of every screen.
+func DefaultAppKeys() AppKeys {
+	return AppKeys{ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}
+}
+
+// DefaultFilterKeys returns the filter input's bindings.
+func DefaultFilterKeys() FilterKeys {
+	return FilterKeys{
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the selection")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter")),
+		Move:   key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑/↓", "move")),
 	}
 }
 
@@ -64,6 +91,12 @@ func DefaultReaderKeys() ReaderKeys {
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
+}
+
+// nthKey is the position of the key msg among b's keys, -1 when it is not
+// one of them (FollowN: "3" is the third related link).
+func nthKey(msg tea.KeyPressMsg, b key.Binding) int {
+	return slices.Index(b.Keys(), msg.String())
 }
 
 // ShortHelp is the list's status-line help.

@@ -24,8 +24,9 @@ type openArticleMsg struct{ id int64 }
 // listModel is the list screen: a virtual list over the library (or a
 // filter's results) that holds only the pages around the cursor.
 type listModel struct {
-	lib  Library
-	keys ListKeys
+	lib        Library
+	keys       ListKeys
+	filterKeys FilterKeys
 
 	width, height int
 	counts        articles.Counts
@@ -57,9 +58,28 @@ func newListModel(lib Library, steadyCursor bool) listModel {
 	in.Prompt = "/ "
 	in.Placeholder = "filter: words, \"a phrase\", prefix*"
 	in.CharLimit = 200
-	return listModel{lib: lib, keys: DefaultListKeys(), input: in,
+	return listModel{lib: lib, keys: DefaultListKeys(), filterKeys: DefaultFilterKeys(), input: in,
 		pages: map[int][]articles.Listing{}, loading: map[int]bool{}}
 }
+
+// setSize fits the list to the window.
+func (m listModel) setSize(w, h int) listModel {
+	m.width, m.height = w, h
+	m.input.SetWidth(max(w-20, 10))
+	m.clamp()
+	return m
+}
+
+// search shows the results of a query as if it had been typed into the
+// filter (the reader's search for a link's title).
+func (m listModel) search(q string) (listModel, tea.Cmd) {
+	m.input.SetValue(q)
+	return m.applyFilter(q)
+}
+
+// takesText reports whether keys go to the filter input as text, so no
+// single-letter command may act on them.
+func (m listModel) takesText() bool { return m.typing }
 
 // rows is how many list rows fit on screen.
 func (m listModel) rows() int { return max(m.height-3, 1) }
@@ -187,13 +207,13 @@ func (m listModel) key(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 // typingKey handles keys while the filter input has focus: arrows still move
 // the cursor, enter opens the selected result, esc clears the filter.
 func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, m.filterKeys.Cancel):
 		m.typing = false
 		m.input.Blur()
 		m.input.SetValue("")
 		return m.applyFilter("")
-	case "enter":
+	case key.Matches(msg, m.filterKeys.Submit):
 		m.typing = false
 		m.input.Blur()
 		if q := strings.TrimSpace(m.input.Value()); q != m.query {
@@ -201,7 +221,7 @@ func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 			return m.applyFilter(q)
 		}
 		return m.open()
-	case "up", "down", "pgup", "pgdown":
+	case key.Matches(msg, m.filterKeys.Move):
 		return m.key(msg)
 	}
 	before := m.input.Value()

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -74,6 +75,7 @@ type Model struct {
 	opts Options
 
 	width, height int
+	keys          AppKeys
 	styles        Styles
 	help          help.Model
 	showHelp      bool
@@ -88,10 +90,22 @@ type Model struct {
 	renders renderCache
 	job     renderJob // the body rendering under way
 
-	status      string
-	statusIsErr bool
-	quitting    bool
-	refreshing  bool
+	status     statusBar
+	quitting   bool
+	refreshing bool
+}
+
+// statusBar is the status line's message: a note, or an error shown in the
+// error style; empty shows position and key help instead.
+type statusBar struct {
+	text  string
+	isErr bool
+}
+
+func note(text string) statusBar  { return statusBar{text: text} }
+func failure(err error) statusBar { return statusBar{text: err.Error(), isErr: true} }
+func failuref(f string, a ...any) statusBar {
+	return statusBar{text: fmt.Sprintf(f, a...), isErr: true}
 }
 
 // New returns the root model over a library.
@@ -99,7 +113,7 @@ func New(lib Library, opts Options) Model {
 	st := NewStyles(true)
 	h := help.New()
 	h.Styles = st.Help
-	return Model{lib: lib, opts: opts, styles: st, help: h,
+	return Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
 		list: newListModel(lib, opts.SteadyCursor), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
 }
 
@@ -118,7 +132,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.styles = NewStyles(msg.IsDark())
 		m.help.Styles = m.styles.Help
-		m.reader.compose(m.styles)
+		m.reader = m.reader.restyle(m.styles)
 		return m.renderCurrent()
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
@@ -127,18 +141,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pollMsg:
 		return m, tea.Batch(loadCounts(m.lib), pollAfter(m.opts.Poll))
 	case statusMsg:
-		m.status, m.statusIsErr = msg.text, false
+		m.status = note(msg.text)
 	case errorMsg:
-		m.status, m.statusIsErr = msg.err.Error(), true
+		m.status = failure(msg.err)
 	case savedMsg:
 		if msg.err != nil {
-			m.status, m.statusIsErr = fmt.Sprintf("could not save %s: %v", msg.what, msg.err), true
+			m.status = failuref("could not save %s: %v", msg.what, msg.err)
 		}
 	case openedMsg:
 		if msg.err != nil {
-			m.status, m.statusIsErr = msg.err.Error(), true
+			m.status = failure(msg.err)
 		} else {
-			m.status, m.statusIsErr = "opened "+msg.url, false
+			m.status = note("opened " + msg.url)
 		}
 	case openArticleMsg:
 		m.history = m.history.Open(msg.id, 0)
@@ -150,9 +164,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, load)
 	case searchTitleMsg:
 		m.screen = screenList
-		m.list.input.SetValue(msg.title)
 		var cmd tea.Cmd
-		m.list, cmd = m.list.applyFilter(msg.title)
+		m.list, cmd = m.list.search(msg.title)
 		return m, cmd
 	case articleMsg:
 		return m.articleLoaded(msg)
@@ -184,11 +197,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.width, m.height = w, h
 	m.help.SetWidth(w)
-	m.list.width, m.list.height = w, h
-	m.list.input.SetWidth(max(w-20, 10))
-	m.list.clamp()
-	m.reader.width, m.reader.height = w, h
-	m.reader.compose(m.styles)
+	m.list = m.list.setSize(w, h)
+	m.reader = m.reader.setSize(w, h, m.styles)
 	if !m.reader.loaded {
 		return m, m.list.loadVisible()
 	}
@@ -207,26 +217,29 @@ const resizeSettle = 50 * time.Millisecond
 type resizeSettledMsg struct{ seq int }
 
 func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	m.status, m.statusIsErr = "", false
-	if msg.String() == "ctrl+c" {
+	m.status = statusBar{}
+	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit()
 	}
 	if m.showHelp {
 		m.showHelp = false // any key closes the help
 		return m, nil
 	}
-	if msg.String() == "?" && !m.list.typing {
-		m.showHelp = true
-		return m, nil
-	}
 	if m.screen == screenReader {
+		if key.Matches(msg, m.reader.keys.Help) {
+			m.showHelp = true
+			return m, nil
+		}
 		return m.readerKey(msg)
 	}
-	if !m.list.typing {
-		switch msg.String() {
-		case "q":
+	if !m.list.takesText() {
+		switch {
+		case key.Matches(msg, m.list.keys.Help):
+			m.showHelp = true
+			return m, nil
+		case key.Matches(msg, m.list.keys.Quit):
 			return m.quit()
-		case "r":
+		case key.Matches(msg, m.list.keys.Refresh):
 			return m.refreshKey()
 		}
 	}
@@ -261,10 +274,11 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case keyMatches(msg, k.OpenURL):
 		return m, openURL(m.reader.article.URL)
 	case keyMatches(msg, k.Star):
-		a := &m.reader.article
-		a.Starred = !a.Starred
-		m.list.setStarred(a.ID, a.Starred)
-		return m, tea.Sequence(saveStarred(m.lib, a.ID, a.Starred), loadCounts(m.lib))
+		var starred bool
+		m.reader, starred = m.reader.toggleStar()
+		id := m.reader.article.ID
+		m.list.setStarred(id, starred)
+		return m, tea.Sequence(saveStarred(m.lib, id, starred), loadCounts(m.lib))
 	}
 	var cmd tea.Cmd
 	m.reader, cmd = m.reader.update(msg, m.styles)
@@ -276,7 +290,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // the scroll position left behind; when !ok it says why it cannot.
 func (m Model) travel(h History, ok bool, cannot string) (tea.Model, tea.Cmd) {
 	if !ok {
-		m.status = cannot
+		m.status = note(cannot)
 		return m, nil
 	}
 	cmd := m.saveScroll()
@@ -305,7 +319,7 @@ func (m Model) articleLoaded(msg articleMsg) (tea.Model, tea.Cmd) {
 		return m, nil // the reader moved on
 	}
 	if msg.err != nil {
-		m.status, m.statusIsErr = msg.err.Error(), true
+		m.status = failure(msg.err)
 		if !m.reader.loaded {
 			m.screen = screenList
 		}
@@ -398,14 +412,14 @@ func (m Model) titleBar() string {
 // statusLine is the last line: a message, else position and key help.
 func (m Model) statusLine() string {
 	st := m.styles
-	if m.status != "" {
+	if m.status.text != "" {
 		style := st.Status
-		if m.statusIsErr {
+		if m.status.isErr {
 			style = st.StatusError
 		}
-		return style.Render(ansi.Truncate(safe.Line(m.status), m.width, "…"))
+		return style.Render(ansi.Truncate(safe.Line(m.status.text), m.width, "…"))
 	}
-	if m.opts.Demo && m.opts.Hint != "" && m.screen == screenList && !m.list.typing {
+	if m.opts.Demo && m.opts.Hint != "" && m.screen == screenList && !m.list.takesText() {
 		return st.Demo.Render(ansi.Truncate(m.opts.Hint, m.width, "…"))
 	}
 	var left string

@@ -376,17 +376,17 @@ func TestRefreshFetchesInTheBackgroundAndShowsNewArticles(t *testing.T) {
 	tm = drive(t, tm, tea.WindowSizeMsg{Width: 100, Height: 30})
 	tm = drive(t, tm, m.Init()())
 	tm, cmd := tm.Update(press("r"))
-	progressSeen = append(progressSeen, tm.(Model).status)
+	progressSeen = append(progressSeen, tm.(Model).status.text)
 	if !tm.(Model).refreshing {
 		t.Fatal("r did not start a refresh")
 	}
 	msg := cmd()
 	tm, cmd = tm.Update(msg)
-	progressSeen = append(progressSeen, tm.(Model).status)
+	progressSeen = append(progressSeen, tm.(Model).status.text)
 	tm = drive(t, tm, cmd())
 	final := tm.(Model)
-	if final.refreshing || final.status != "fetched 2 feeds: 1 new articles" {
-		t.Fatalf("after refresh: refreshing=%v status %q", final.refreshing, final.status)
+	if final.refreshing || final.status.text != "fetched 2 feeds: 1 new articles" {
+		t.Fatalf("after refresh: refreshing=%v status %q", final.refreshing, final.status.text)
 	}
 	if progressSeen[0] != "refreshing feeds…" || !strings.HasPrefix(progressSeen[1], "refreshing feeds 1/2") {
 		t.Fatalf("progress shown: %q", progressSeen)

@@ -71,6 +71,26 @@ func newReaderModel() readerModel {
 
 // viewHeight is how many content lines fit between the title bar and the
 // status line.
+// setSize fits the reader to the window and lays out its text again.
+func (m readerModel) setSize(w, h int, st Styles) readerModel {
+	m.width, m.height = w, h
+	m.compose(st)
+	return m
+}
+
+// restyle lays out the reader's text in new styles (the terminal's
+// background became known).
+func (m readerModel) restyle(st Styles) readerModel {
+	m.compose(st)
+	return m
+}
+
+// toggleStar stars or unstars the article shown and returns its new state.
+func (m readerModel) toggleStar() (readerModel, bool) {
+	m.article.Starred = !m.article.Starred
+	return m, m.article.Starred
+}
+
 func (m readerModel) viewHeight() int { return max(m.height-2, 1) }
 
 // wrapWidth is the width bodies are rendered at for a terminal width.
@@ -254,8 +274,8 @@ func (m readerModel) key(msg tea.KeyPressMsg, st Styles) (readerModel, tea.Cmd) 
 	case key.Matches(msg, k.Follow):
 		return m.follow(m.selected)
 	case key.Matches(msg, k.FollowN):
-		n := int(msg.String()[0] - '1')
-		if n >= len(m.article.Related) {
+		n := nthKey(msg, k.FollowN)
+		if n < 0 || n >= len(m.article.Related) {
 			return m, statusCmd(fmt.Sprintf("this article has %d related links", len(m.article.Related)))
 		}
 		m.selected = n

@@ -58,14 +58,14 @@ func nextRefreshUpdate(updates <-chan tea.Msg) tea.Cmd {
 func (m Model) refreshKey() (tea.Model, tea.Cmd) {
 	switch {
 	case m.opts.Refresh == nil:
-		m.status = "this library has no feeds to refresh"
+		m.status = note("this library has no feeds to refresh")
 		return m, nil
 	case m.refreshing:
-		m.status = "already refreshing feeds…"
+		m.status = note("already refreshing feeds…")
 		return m, nil
 	}
 	m.refreshing = true
-	m.status = "refreshing feeds…"
+	m.status = note("refreshing feeds…")
 	return m, startRefresh(m.opts.Refresh)
 }
 
@@ -74,15 +74,15 @@ func (m Model) refreshKey() (tea.Model, tea.Cmd) {
 func (m Model) refreshUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case refreshProgressMsg:
-		m.status, m.statusIsErr = fmt.Sprintf("refreshing feeds %d/%d…", msg.done, msg.total), false
+		m.status = note(fmt.Sprintf("refreshing feeds %d/%d…", msg.done, msg.total))
 		return m, nextRefreshUpdate(msg.updates)
 	case refreshDoneMsg:
 		m.refreshing = false
 		if msg.err != nil {
-			m.status, m.statusIsErr = "refresh failed: "+msg.err.Error(), true
+			m.status = failuref("refresh failed: %v", msg.err)
 			return m, nil
 		}
-		m.status, m.statusIsErr = msg.summary, false
+		m.status = note(msg.summary)
 		var cmd tea.Cmd
 		m.list, cmd = m.list.reload()
 		return m, cmd

@@ -134,7 +134,7 @@ func (m Model) partRendered(msg renderPartMsg) (tea.Model, tea.Cmd) {
 		return m.renderMore() // stale: a resize or another article since
 	}
 	if msg.err != nil {
-		m.status, m.statusIsErr = msg.err.Error(), true
+		m.status = failure(msg.err)
 		m.job = renderJob{}
 		return m, nil
 	}
