@@ -81,3 +81,26 @@ func FuzzDatasets(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSniffedInput reads arbitrary content without a telling name, as
+// import - does: the sniffed parser must not panic, must name the input in
+// its errors and must keep every field clean.
+func FuzzSniffedInput(f *testing.F) {
+	for _, s := range sniffSamples {
+		f.Add(s.content)
+	}
+	f.Add("<?xml version=\"1.0\"?><?xml-stylesheet href=\"x\"?><!-- c --><rdf:RDF><item><title>\x1b]0;t\a</title></item></rdf:RDF>")
+	f.Add("title\tbody\n\"unterminated\tx\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if a, b := Sniff([]byte(s)), Sniff([]byte(s)); a != b {
+			t.Fatalf("Sniff is not deterministic: %s then %s", a, b)
+		}
+		as, err := Parse("-", strings.NewReader(s), Options{})
+		if err != nil && !strings.Contains(err.Error(), "-") {
+			t.Fatalf("error does not name the input: %v", err)
+		}
+		for _, a := range as {
+			checkFields(t, "sniffed", a)
+		}
+	})
+}

@@ -113,8 +113,11 @@ func sniff(head []byte, cols Columns) Format {
 // comments and a doctype).
 func sniffMarkup(h []byte) Format {
 	rest := h
-	for len(rest) > 0 {
+	for {
 		rest = bytes.TrimLeft(rest, " \t\r\n")
+		if len(rest) == 0 {
+			break
+		}
 		var end []byte
 		switch {
 		case bytes.HasPrefix(rest, []byte("<?")):
@@ -126,8 +129,10 @@ func sniffMarkup(h []byte) Format {
 				return FormatHTML
 			}
 			end = []byte(">")
-		default:
+		case rest[0] == '<':
 			return markupRoot(rest)
+		default:
+			return FormatHTML // text after the prolog: let the page reader try
 		}
 		i := bytes.Index(rest, end)
 		if i < 0 {
