@@ -335,7 +335,11 @@ func (s *Store) ImportArticles(ctx context.Context, as []articles.Article) (Summ
 	if err := s.vocab.load(ctx, s.db); err != nil {
 		return Summary{}, fmt.Errorf("store: import into %s: %w", s.path, withAdvice(s.path, err))
 	}
-	sum, err := s.saveBatch(ctx, batch{articles: as, terms: s.vocab.newTerms(as)})
+	terms, err := s.vocab.newTerms(as)
+	if err != nil {
+		return Summary{}, err
+	}
+	sum, err := s.saveBatch(ctx, batch{articles: as, terms: terms})
 	if err == nil {
 		err = s.resolvePending(ctx, &sum)
 	}
@@ -506,7 +510,10 @@ func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOption
 		go func() {
 			defer wg.Done()
 			send := func(res parsed) bool {
-				res.terms = vocab.newTerms(res.articles)
+				var err error
+				if res.terms, err = vocab.newTerms(res.articles); err != nil {
+					res.err = errors.Join(res.err, fmt.Errorf("%s: %w", res.path, err))
+				}
 				select {
 				case results <- res:
 					return true

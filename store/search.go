@@ -75,15 +75,16 @@ func parseQuery(input string, prefixLast bool) []queryTerm {
 // renderQuery builds the FTS5 query in which every term must match ("" when
 // nothing searchable is left). It quotes every term, so no user text is read
 // as query syntax.
-// A prefix that is one token is replaced by the terms expand returns for it
-// (an OR that FTS5 answers page by page); otherwise it stays a prefix query.
+// A prefix is replaced by the terms expand returns for it (an OR that FTS5
+// answers page by page) when expand finds it one index term with few
+// completions; otherwise it stays a prefix query.
 func renderQuery(terms []queryTerm, expand func(string) ([]string, bool, error)) (string, error) {
 	parts := make([]string, 0, len(terms))
 	for _, t := range terms {
 		q := quoteFTS(t.text)
 		if t.prefix {
 			q += "*"
-			if expand != nil && isOneTerm(t.text) {
+			if expand != nil {
 				words, ok, err := expand(t.text)
 				if err != nil {
 					return "", err

@@ -187,7 +187,11 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the library.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	err := s.db.Close()
+	if rerr := s.vocab.runes.close(); err == nil {
+		err = rerr
+	}
+	if err != nil {
 		return fmt.Errorf("store: close %s: %w", s.path, err)
 	}
 	return nil

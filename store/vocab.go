@@ -4,14 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"kabar/articles"
 )
@@ -21,10 +15,12 @@ import (
 const maxExpansion = 500
 
 // vocabulary tracks which index terms the vocab table holds, so an import
-// writes only the terms it adds. Parse workers read it concurrently.
+// writes only the terms it adds. Parse workers read it concurrently. Terms
+// are cut and folded as the index's tokenizer does it (runeTable).
 type vocabulary struct {
 	mu    sync.RWMutex
 	known map[string]struct{} // nil until loaded
+	runes runeTable
 }
 
 // load reads the vocab table the first time it is needed.
@@ -48,69 +44,26 @@ func (v *vocabulary) load(ctx context.Context, db *sql.DB) error {
 
 // newTerms returns the index terms of articles' titles and bodies that the
 // vocabulary does not hold yet.
-func (v *vocabulary) newTerms(as []articles.Article) map[string]struct{} {
+func (v *vocabulary) newTerms(as []articles.Article) (map[string]struct{}, error) {
+	texts := make([]string, 0, 2*len(as))
+	for i := range as {
+		texts = append(texts, as[i].Title, as[i].Body)
+	}
+	if err := v.runes.ensure(texts...); err != nil {
+		return nil, fmt.Errorf("vocabulary: %w", err)
+	}
 	v.mu.RLock()
 	defer v.mu.RUnlock()
 	set := make(map[string]struct{})
 	var buf []byte
-	for i := range as {
-		buf = v.scan(set, as[i].Title, buf)
-		buf = v.scan(set, as[i].Body, buf)
+	for _, text := range texts {
+		buf = v.runes.terms(text, buf, func(term []byte) { v.note(set, term) })
 	}
-	return set
-}
-
-// scan adds the unknown terms of text to set. The index's tokenizer
-// (unicode61, remove_diacritics 2) makes tokens of letters, numbers, marks
-// and private-use characters, lowercases them and strips Latin diacritics;
-// ASCII tokens, most of them, are folded in buf without allocating.
-func (v *vocabulary) scan(set map[string]struct{}, text string, buf []byte) []byte {
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isTokenRune(r) {
-			i += size
-			continue
-		}
-		j, ascii := i, true
-		buf = buf[:0]
-		for j < len(text) {
-			c := text[j]
-			if c < utf8.RuneSelf {
-				if !isTokenRune(rune(c)) {
-					break
-				}
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf = append(buf, c)
-				j++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if !isTokenRune(r) {
-				break
-			}
-			ascii = false
-			j += size
-		}
-		if ascii {
-			v.note(set, buf)
-		} else {
-			v.note(set, []byte(foldTerm(text[i:j])))
-		}
-		i = j
-	}
-	return buf
+	return set, nil
 }
 
 // note adds term to set unless the vocabulary or set holds it.
 func (v *vocabulary) note(set map[string]struct{}, term []byte) {
-	if len(term) == 0 {
-		return
-	}
 	if _, ok := v.known[string(term)]; ok {
 		return
 	}
@@ -150,40 +103,25 @@ func (v *vocabulary) remember(terms map[string]struct{}) {
 	}
 }
 
-func isTokenRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+// termsOf returns the index terms of text, cut and folded as the index's
+// tokenizer does it.
+func (v *vocabulary) termsOf(text string) ([]string, error) {
+	if err := v.runes.ensure(text); err != nil {
+		return nil, fmt.Errorf("vocabulary: %w", err)
 	}
-	// SQLite's tables are Unicode 6.1: characters assigned later are
-	// unknown to it and make tokens, among them the newer emoji blocks.
-	newerEmoji := r >= 0x1F900 && r <= 0x1FAFF
-	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Co, r) || newerEmoji
-}
-
-// foldTerm lowercases a token and strips its diacritics.
-func foldTerm(tok string) string {
-	return stripDiacritics(strings.ToLower(tok))
-}
-
-func stripDiacritics(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		return s
-	}
-	return out
-}
-
-// isOneTerm reports whether text is a single index term.
-func isOneTerm(text string) bool {
-	var v vocabulary
-	return len(v.newTerms([]articles.Article{{Title: text}})) == 1
+	var out []string
+	v.runes.terms(text, nil, func(term []byte) { out = append(out, string(term)) })
+	return out, nil
 }
 
 // expandPrefix returns the vocabulary terms starting with prefix, or ok ==
 // false when there are none or more than maxExpansion.
 func (s *Store) expandPrefix(ctx context.Context, prefix string) (terms []string, ok bool, err error) {
-	p := foldTerm(prefix)
+	folded, err := s.vocab.termsOf(prefix)
+	if err != nil || len(folded) != 1 {
+		return nil, false, err
+	}
+	p := folded[0]
 	terms, err = column[string](s.db.QueryContext(ctx, `SELECT term FROM vocab WHERE term >= ? AND term < ? LIMIT ?`,
 		p, p+string(utf8.MaxRune), maxExpansion+1))
 	if err != nil {
