@@ -32,24 +32,6 @@ type runeFold struct {
 // learnBatch is how many characters are sent to SQLite at once.
 const learnBatch = 2000
 
-// lookup returns what the tokenizer does with r; ok is false for a
-// non-ASCII character not learned yet.
-func (t *runeTable) lookup(r rune) (f runeFold, ok bool) {
-	if r < utf8.RuneSelf {
-		switch {
-		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			return runeFold{token: true, fold: string(r)}, true
-		case 'A' <= r && r <= 'Z':
-			return runeFold{token: true, fold: string(r + 'a' - 'A')}, true
-		}
-		return runeFold{}, true
-	}
-	t.mu.RLock()
-	f, ok = t.known[r]
-	t.mu.RUnlock()
-	return f, ok
-}
-
 // ensure learns every character of texts not known yet.
 func (t *runeTable) ensure(texts ...string) error {
 	var unknown []rune
@@ -159,19 +141,31 @@ func (t *runeTable) close() error {
 }
 
 // terms calls fn with each term of text as the index stores it. Every
-// character of text must be known (ensure).
+// character of text must be known (ensure). ASCII, most of any corpus, is
+// cut and folded inline.
 func (t *runeTable) terms(text string, buf []byte, fn func(term []byte)) []byte {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
 	buf = buf[:0]
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		i += size
-		f, _ := t.lookup(r)
-		if f.token {
-			buf = append(buf, f.fold...)
-			continue
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				buf = append(buf, c)
+				continue
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			if f := t.known[r]; f.token {
+				buf = append(buf, f.fold...)
+				continue
+			}
 		}
 		if len(buf) > 0 {
 			fn(buf)
