@@ -71,15 +71,33 @@ func BenchmarkListDeepPage(b *testing.B) {
 	}
 }
 
+// benchQueries are a word in most articles, a rare pair, a phrase and a
+// prefix typed into the filter.
+var benchQueries = []string{"pemerintah", "tahap 4242", `"pembangunan sarana"`, "perpus"}
+
 // BenchmarkSearchFirst100 runs full-text searches returning their first 100
-// hits: a word in most articles, a rare pair, a phrase and a prefix.
+// hits newest first (the default order).
 func BenchmarkSearchFirst100(b *testing.B) {
 	s, ctx := benchlib.Library(b), context.Background()
-	for _, q := range []string{"pemerintah", "tahap 4242", `"pembangunan sarana"`, "perpus"} {
+	for _, q := range benchQueries {
 		b.Run(q, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := s.Search(ctx, q, 0, 100, true); err != nil {
-					b.Fatal(err)
+				if ls, err := s.Search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
+					b.Fatal(len(ls), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchByRelevance runs the same searches best first (bm25).
+func BenchmarkSearchByRelevance(b *testing.B) {
+	s, ctx := benchlib.Library(b), context.Background()
+	for _, q := range benchQueries {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if ls, err := s.SearchByRelevance(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
+					b.Fatal(len(ls), err)
 				}
 			}
 		})

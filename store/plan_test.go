@@ -91,6 +91,13 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		func() error { _, err := s.Search(ctx, "pelabuhan", 0, 10, false); return err },
 		func() error { _, err := s.Search(ctx, "pelab", 0, 10, true); return err },
 		func() error { _, err := s.SearchCount(ctx, "pelabuhan", true, 1000); return err },
+		func() error { _, err := s.SearchByRelevance(ctx, "pelabuhan", 0, 10, false); return err },
+		func() error { // a query matching most of the library walks it newest first
+			s.sortAllUpTo = 1
+			defer func() { s.sortAllUpTo = sortAllUpTo }()
+			_, err := s.Search(ctx, "pelabuhan", 0, 10, false)
+			return err
+		},
 		func() error { _, err := s.Article(ctx, id); return err },
 		func() error { _, err := s.Article(ctx, ls[len(ls)-1].ID); return err },
 		func() error { _, err := s.Counts(ctx); return err },

@@ -63,17 +63,52 @@ func limitOr(n int) int {
 }
 
 // Search returns a page of the articles matching a full-text query over
-// title and body, most recently imported first. Any text is accepted:
-// "quoted phrases" and word* prefixes work, and nothing a user types causes a
-// query syntax error. With prefixLast the last word matches as a prefix, as
-// a filter does while typing.
+// title and body, newest first (like the list). Any text is accepted:
+// "quoted phrases" and word* prefixes work, and nothing a user types causes
+// a query syntax error. With prefixLast the last word matches as a prefix,
+// as a filter does while typing.
 func (s *Store) Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
 	fts, err := s.matchExpr(ctx, query, prefixLast)
 	if err != nil || fts == "" {
 		return nil, err
 	}
-	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m
-		JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY a.id DESC`
+	limit, offset = limitOr(limit), max(offset, 0)
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
+		fts, s.sortAllUpTo+1).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
+	}
+	if n <= s.sortAllUpTo {
+		// few matches: read them all, newest first
+		q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id
+			ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+		return s.queryListings(ctx, "search "+query, q, fts, limit, offset)
+	}
+	// many matches: SQLite collects the matching ids once, then walks the
+	// library newest first keeping those; a frequent query fills a page
+	// after a few articles
+	q := `SELECT ` + listColumns + ` FROM articles a INDEXED BY articles_sort LEFT JOIN state s ON s.article_id = a.id
+		WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+		ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+	return s.queryListings(ctx, "search "+query, q, fts, limit, offset)
+}
+
+// sortAllUpTo is the most matches Search sorts by date all at once; past it
+// a query matches so much of the library that walking it newest first finds
+// a page sooner. (Store.sortAllUpTo; tests lower it.)
+const sortAllUpTo = 5000
+
+// SearchByRelevance returns a page of the articles matching query, best
+// first: bm25, a title match weighing five times a body match.
+func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
+	fts, err := s.matchExpr(ctx, query, prefixLast)
+	if err != nil || fts == "" {
+		return nil, err
+	}
+	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
+			WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) m
+		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY m.rank, a.id DESC`
 	return s.queryListings(ctx, "search "+query, q, fts, limitOr(limit), max(offset, 0))
 }
 

@@ -30,6 +30,8 @@ type Store struct {
 	path string
 
 	vocab vocabulary
+	// sortAllUpTo is the most matches a search sorts all at once.
+	sortAllUpTo int
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
@@ -62,7 +64,7 @@ func openWith(driverName, path string, version int) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, sortAllUpTo: sortAllUpTo}
 	if err := s.migrate(context.Background(), version); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, withAdvice(path, err))
@@ -147,7 +149,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		}
 		return Open(path) // an older library: migrate it (this needs write access)
 	}
-	return &Store{db: db, path: path}, nil
+	return &Store{db: db, path: path, sortAllUpTo: sortAllUpTo}, nil
 }
 
 // ErrNoLibrary reports a library file that does not exist.

@@ -159,6 +159,8 @@ func TestCLIExitCodesAndErrors(t *testing.T) {
 		{args: []string{"serch", "banjir"}, code: 2, errHas: "Did you mean this?\n\tsearch"},
 		{args: []string{"feed", "lsit"}, code: 2, errHas: `did you mean "list"`},
 		{args: []string{"search", "--", "-harga", "Berita"}, code: 0},
+		{args: []string{"search", "--sort", "relevance", "Berita"}, code: 0, outHas: "Judul Berita"},
+		{args: []string{"search", "--sort", "popular", "Berita"}, code: 2, errHas: `--sort takes one of ["date" "relevance"]`},
 		{args: []string{"list", "extra"}, code: 2, errHas: "list takes no arguments"},
 		{args: []string{}, code: 2, errHas: "the reader needs a terminal"},
 		{args: []string{"demo"}, code: 2, errHas: "the reader needs a terminal"},

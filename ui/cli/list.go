@@ -40,24 +40,39 @@ func (a *app) listCommand() *cobra.Command {
 	return cmd
 }
 
+// Search orders.
+const (
+	sortDate      = "date"
+	sortRelevance = "relevance"
+)
+
 func (a *app) searchCommand() *cobra.Command {
 	var asJSON bool
 	var limit int
+	var order string
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Search titles and bodies (full text)",
 		Long: "Search titles and bodies: all words must match, \"quoted phrases\" match as phrases, " +
-			"word* as a prefix. Most recently imported first. Put -- before a query that starts with a dash.",
+			"word* as a prefix. Newest first; --sort relevance ranks by bm25, a title match above a body match. " +
+			"Put -- before a query that starts with a dash.",
 		Example: "kabar search banjir jakarta\nkabar search '\"harga beras\"' --json\nkabar search -- -minus",
 		GroupID: groupLibrary,
 		Args:    minArgs("a QUERY"),
 		RunE: func(cmd *cobra.Command, words []string) error {
+			if err := oneOf("sort", order, sortDate, sortRelevance); err != nil {
+				return err
+			}
 			s, err := a.openForReading()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			ls, err := s.Search(cmd.Context(), strings.Join(words, " "), 0, limit, false)
+			search := s.Search
+			if order == sortRelevance {
+				search = s.SearchByRelevance
+			}
+			ls, err := search(cmd.Context(), strings.Join(words, " "), 0, limit, false)
 			if err != nil {
 				return err
 			}
@@ -66,6 +81,7 @@ func (a *app) searchCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many articles")
+	cmd.Flags().StringVar(&order, "sort", sortDate, "date (newest first) or relevance (best first)")
 	return cmd
 }
 
