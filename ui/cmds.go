@@ -81,20 +81,24 @@ func loadCounts(lib Library) tea.Cmd {
 func loadFirstScreen(lib Library) tea.Cmd {
 	return func() tea.Msg {
 		counts := loadCounts(lib)()
-		page := loadPage(lib, "", "", 0, 0)()
+		page := loadPage(lib, listView{}, 0, 0)()
 		return tea.BatchMsg{func() tea.Msg { return counts }, func() tea.Msg { return page }}
 	}
 }
 
-func loadPage(lib Library, query, source string, seq, page int) tea.Cmd {
+func loadPage(lib Library, v listView, seq, page int) tea.Cmd {
+	query := v.query
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()
 		defer cancel()
 		var items []articles.Listing
 		var err error
-		if query == "" {
-			items, err = lib.Page(ctx, source, page*pageSize, pageSize)
-		} else {
+		switch {
+		case query == "":
+			items, err = lib.Page(ctx, v.source, page*pageSize, pageSize)
+		case v.byRelevance:
+			items, err = lib.SearchByRelevance(ctx, query, page*pageSize, pageSize, true)
+		default:
 			items, err = lib.Search(ctx, query, page*pageSize, pageSize, true)
 		}
 		for i := range items {

@@ -11,7 +11,7 @@ import (
 type ListKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Filter, Clear, Star, ToggleRead   key.Binding
-	Refresh, Outlet                         key.Binding
+	Refresh, Outlet, Order                  key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -50,6 +50,7 @@ func DefaultListKeys() ListKeys {
 		ToggleRead: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read/unread")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds")),
 		Outlet:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "next outlet/feed")),
+		Order:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "matches newest/best first")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
@@ -108,7 +109,7 @@ func (k ListKeys) ShortHelp() []key.Binding {
 func (k ListKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Clear, k.Outlet, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
+		{k.Open, k.Filter, k.Clear, k.Order, k.Outlet, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
 	}
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -58,5 +59,30 @@ func TestBindingsAreTheOnlySourceOfKeys(t *testing.T) {
 	}
 	if m = keys(t, m, "esc", "x"); !m.quitting {
 		t.Fatal("x does not quit")
+	}
+}
+
+// TestOrderKeyShowsMatchesBestFirst: ctrl+o, while typing or not, shows a
+// filter's matches best first (a title match above a body match) and back
+// newest first.
+func TestOrderKeyShowsMatchesBestFirst(t *testing.T) {
+	m := keys(t, start(t, fixtureLibrary(t), 100, 30), "/", "r", "i", "v", "e", "r")
+	first := func(m Model) string {
+		l, ok := m.list.item(0)
+		if !ok {
+			t.Fatal("no first row")
+		}
+		return l.Title
+	}
+	if got := first(m); got != "Floating Market Draws Early Visitors" {
+		t.Fatalf("newest first: %q", got)
+	}
+	m = keys(t, m, "ctrl+o")
+	if got := first(m); got != "Lantern Night on the River 🏮" || !strings.Contains(screenText(m), "best first") {
+		t.Fatalf("best first: %q\n%s", got, screenText(m))
+	}
+	m = keys(t, m, "enter", "esc", "ctrl+o")
+	if got := first(m); got != "Floating Market Draws Early Visitors" || strings.Contains(screenText(m), "best first") {
+		t.Fatalf("back to newest first: %q", got)
 	}
 }

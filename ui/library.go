@@ -25,6 +25,8 @@ type Library interface {
 	// Search returns articles matching a full-text query typed by a user,
 	// with the last word matched as a prefix.
 	Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
+	// SearchByRelevance is Search with the best matches first.
+	SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
 	// SearchCount returns how many articles match a query, counting at most
 	// limit.
 	SearchCount(ctx context.Context, query string, prefixLast bool, limit int) (int, error)

@@ -32,14 +32,15 @@ type listModel struct {
 	counts        articles.Counts
 	countsKnown   bool
 
-	query      string // the applied filter; "" shows the whole library
-	source     string // the outlet the list is limited to; "" for all
-	seq        int    // filter generation; pages of other generations are stale
-	total      int    // rows in the current view
-	totalKnown bool
-	capped     bool // the match count passed matchCountCap
-	pages      map[int][]articles.Listing
-	loading    map[int]bool
+	query       string // the applied filter; "" shows the whole library
+	source      string // the outlet the list is limited to; "" for all
+	byRelevance bool   // a filter's matches best first instead of newest first
+	seq         int    // filter generation; pages of other generations are stale
+	total       int    // rows in the current view
+	totalKnown  bool
+	capped      bool // the match count passed matchCountCap
+	pages       map[int][]articles.Listing
+	loading     map[int]bool
 
 	cursor, offset int
 
@@ -65,7 +66,7 @@ func newListModel(lib Library, steadyCursor bool) listModel {
 // setSize fits the list to the window.
 func (m listModel) setSize(w, h int) listModel {
 	m.width, m.height = w, h
-	m.input.SetWidth(max(w-20, 10))
+	m.input.SetWidth(max(w-28, 10)) // room for "  1000+ matches · best first"
 	m.clamp()
 	return m
 }
@@ -80,6 +81,29 @@ func (m listModel) search(q string) (listModel, tea.Cmd) {
 // takesText reports whether keys go to the filter input as text, so no
 // single-letter command may act on them.
 func (m listModel) takesText() bool { return m.typing }
+
+// listView is what a page of the list is read from: the whole library, an
+// outlet, or a query's matches newest or best first.
+type listView struct {
+	query, source string
+	byRelevance   bool
+}
+
+// shown is the list's current listView.
+func (m listModel) shown() listView { return listView{m.query, m.source, m.byRelevance} }
+
+// toggleOrder switches a filter's matches between newest first and best
+// first.
+func (m listModel) toggleOrder() (listModel, tea.Cmd) {
+	m.byRelevance = !m.byRelevance
+	if m.query == "" {
+		return m, nil // takes effect with the next filter
+	}
+	m.seq++
+	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
+	m.cursor, m.offset = 0, 0
+	return m, loadPage(m.lib, m.shown(), m.seq, 0)
+}
 
 // rows is how many list rows fit on screen.
 func (m listModel) rows() int { return max(m.height-3, 1) }
@@ -153,6 +177,9 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 			return m.move(3)
 		}
 	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.Order) {
+			return m.toggleOrder()
+		}
 		if m.typing {
 			return m.typingKey(msg)
 		}
@@ -243,10 +270,10 @@ func (m listModel) applyFilter(q string) (listModel, tea.Cmd) {
 	m.cursor, m.offset = 0, 0
 	if q == "" {
 		m.total, m.totalKnown = m.counts.Total, m.countsKnown
-		return m, tea.Batch(loadPage(m.lib, "", "", m.seq, 0), loadCounts(m.lib))
+		return m, tea.Batch(loadPage(m.lib, m.shown(), m.seq, 0), loadCounts(m.lib))
 	}
 	m.total, m.totalKnown, m.capped = 0, false, false
-	return m, tea.Batch(loadPage(m.lib, q, "", m.seq, 0), countMatches(m.lib, q, m.seq))
+	return m, tea.Batch(loadPage(m.lib, m.shown(), m.seq, 0), countMatches(m.lib, q, m.seq))
 }
 
 // applySource limits the list to one outlet's articles ("" for all), and
@@ -262,7 +289,7 @@ func (m listModel) applySource(src string) (listModel, tea.Cmd) {
 	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
 	m.cursor, m.offset = 0, 0
 	m.total, m.totalKnown, m.capped = 0, false, false
-	return m, tea.Batch(loadPage(m.lib, "", src, m.seq, 0), countSource(m.lib, src, m.seq))
+	return m, tea.Batch(loadPage(m.lib, m.shown(), m.seq, 0), countSource(m.lib, src, m.seq))
 }
 
 // nextSource is the outlet after current in sources, then "" (all).
@@ -366,7 +393,7 @@ func (m listModel) loadVisible() tea.Cmd {
 			continue
 		}
 		m.loading[p] = true
-		cmds = append(cmds, loadPage(m.lib, m.query, m.source, m.seq, p))
+		cmds = append(cmds, loadPage(m.lib, m.shown(), m.seq, p))
 	}
 	return tea.Batch(cmds...)
 }
@@ -479,6 +506,9 @@ func (m listModel) filterLine(st Styles) string {
 		count = fmt.Sprintf("  %d+ matches", matchCountCap)
 	default:
 		count = "  searching…"
+	}
+	if m.byRelevance {
+		count += " · best first"
 	}
 	line := m.input.View()
 	if !m.typing {

@@ -320,6 +320,9 @@ func (l memLibrary) Search(context.Context, string, int, int, bool) ([]articles.
 	return nil, nil
 }
 func (l memLibrary) SearchCount(context.Context, string, bool, int) (int, error) { return 0, nil }
+func (l memLibrary) SearchByRelevance(context.Context, string, int, int, bool) ([]articles.Listing, error) {
+	return nil, nil
+}
 func (l memLibrary) Article(_ context.Context, id int64) (articles.Stored, error) {
 	if id != l.a.ID {
 		return articles.Stored{}, fmt.Errorf("no article %d", id)
@@ -483,7 +486,7 @@ func TestEnterBeforeTheResultsOpensWhenTheyArrive(t *testing.T) {
 	if cmd != nil {
 		t.Fatalf("enter before the page arrived returned %T", cmd())
 	}
-	lm, cmd = lm.update(loadPage(lib, "floating", "", lm.seq, 0)())
+	lm, cmd = lm.update(loadPage(lib, listView{query: "floating"}, lm.seq, 0)())
 	if cmd == nil {
 		t.Fatal("the page arrived and nothing opened")
 	}
