@@ -38,19 +38,17 @@ func (a *app) exportCommand() *cobra.Command {
 		Example: "kabar export --format markdown ~/berita-md\nkabar export --format jsonl --query banjir - | jq .title",
 		GroupID: groupLibrary,
 		Args:    exactArgs(1, "a directory, or - for standard output"),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		PreRunE: func(_ *cobra.Command, args []string) error {
 			if err := oneOf("format", format, exportMarkdown, exportJSONL); err != nil {
 				return err
 			}
-			dest := args[0]
-			if dest == "-" && format == exportMarkdown {
+			if args[0] == "-" && format == exportMarkdown {
 				return usagef("markdown export writes one file per article: give a directory, or use --format jsonl for standard output")
 			}
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+			return nil
+		},
+		RunE: a.reading(func(cmd *cobra.Command, args []string, s *store.Store) error {
+			dest := args[0]
 			n, err := a.export(cmd.Context(), s, format, query, dest)
 			if err != nil {
 				return err
@@ -59,7 +57,7 @@ func (a *app) exportCommand() *cobra.Command {
 				fmt.Fprintf(a.out, "exported %d articles to %s\n", n, dest)
 			}
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().StringVar(&format, "format", "", "markdown or jsonl (required)")
 	cmd.Flags().StringVar(&query, "query", "", "export only the articles this search finds")

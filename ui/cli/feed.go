@@ -42,19 +42,14 @@ func (a *app) feedAddCommand() *cobra.Command {
 		Use:   "add URL",
 		Short: "Subscribe to a feed",
 		Args:  exactArgs(1, "one feed URL"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.openLibrary()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.writing(func(cmd *cobra.Command, args []string, s *store.Store) error {
 			f, err := s.AddFeed(cmd.Context(), args[0], name, fullText)
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(a.out, "subscribed to %s (%s)\n", f.URL, f.Name)
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().StringVar(&name, "name", "", "the feed's name (default: its title)")
 	cmd.Flags().BoolVar(&fullText, "full-text", false, "fetch each entry's page for the full article")
@@ -67,14 +62,9 @@ func (a *app) feedListCommand() *cobra.Command {
 		Use:   "list",
 		Short: "List subscriptions and their last fetch",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.reading(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			return printFeeds(cmd.Context(), s, a.out, asJSON)
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	return cmd
@@ -85,18 +75,13 @@ func (a *app) feedRemoveCommand() *cobra.Command {
 		Use:   "remove URL|NAME",
 		Short: "Unsubscribe (the feed's articles stay)",
 		Args:  exactArgs(1, "one feed URL or name"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.openLibrary()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.writing(func(cmd *cobra.Command, args []string, s *store.Store) error {
 			if err := s.RemoveFeed(cmd.Context(), args[0]); err != nil {
 				return err
 			}
 			fmt.Fprintf(a.out, "unsubscribed from %s\n", args[0])
 			return nil
-		},
+		}),
 	}
 }
 
@@ -105,14 +90,9 @@ func (a *app) feedImportCommand() *cobra.Command {
 		Use:   "import FILE.opml",
 		Short: "Subscribe to every feed in an OPML file (- for standard input)",
 		Args:  exactArgs(1, "one OPML file"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.openLibrary()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.writing(func(cmd *cobra.Command, args []string, s *store.Store) error {
 			return a.importOPML(cmd.Context(), s, args[0])
-		},
+		}),
 	}
 }
 
@@ -121,18 +101,13 @@ func (a *app) feedExportCommand() *cobra.Command {
 		Use:   "export",
 		Short: "Print the subscriptions as OPML 2.0",
 		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.reading(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			feeds, err := s.Feeds(cmd.Context())
 			if err != nil {
 				return err
 			}
 			return fetch.WriteOPML(a.out, feeds)
-		},
+		}),
 	}
 }
 

@@ -19,15 +19,13 @@ func (a *app) fetchCommand() *cobra.Command {
 		Short:   "Fetch subscribed feeds into the library",
 		GroupID: groupFeeds,
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		PreRunE: func(*cobra.Command, []string) error {
 			if maxSize <= 0 {
 				return usagef("--max-size must be a positive number of MB, got %d", maxSize)
 			}
-			s, err := a.openLibrary()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+			return nil
+		},
+		RunE: a.writing(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			ctx := cmd.Context()
 			results, err := (&fetch.Fetcher{MaxBytes: maxSize << 20}).FetchAll(ctx, s, only, func(_, _ int, r fetch.Result) {
 				if r.Err != nil {
@@ -47,7 +45,7 @@ func (a *app) fetchCommand() *cobra.Command {
 				}
 			}
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().StringVar(&only, "feed", "", "fetch only this feed (URL or name)")
 	cmd.Flags().Int64Var(&maxSize, "max-size", fetch.DefaultMaxBytes>>20, "refuse a feed larger than this many MB")

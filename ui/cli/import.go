@@ -18,6 +18,7 @@ import (
 func (a *app) importCommand() *cobra.Command {
 	var columns []string
 	var format string
+	var parse articles.Options
 	cmd := &cobra.Command{
 		Use:   "import PATH...",
 		Short: "Import files, directories or - (standard input)",
@@ -30,19 +31,20 @@ func (a *app) importCommand() *cobra.Command {
 			"curl -s https://example.com/feed | kabar import -",
 		GroupID: groupLibrary,
 		Args:    minArgs("at least one PATH (or - for standard input)"),
-		RunE: func(cmd *cobra.Command, paths []string) error {
-			cols, err := parseColumns(columns)
-			if err != nil {
+		PreRunE: func(*cobra.Command, []string) (err error) {
+			if parse.Columns, err = parseColumns(columns); err != nil {
 				return err
 			}
-			opt := articles.Options{Columns: cols}
 			if format != "" {
-				if opt.Format, err = articles.ParseFormatName(format); err != nil {
+				if parse.Format, err = articles.ParseFormatName(format); err != nil {
 					return usageError{err}
 				}
 			}
-			return a.importPaths(cmd, paths, opt)
+			return nil
 		},
+		RunE: a.writing(func(cmd *cobra.Command, paths []string, s *store.Store) error {
+			return a.importPaths(cmd, s, paths, parse)
+		}),
 	}
 	cmd.Flags().StringArrayVar(&columns, "column", nil,
 		"dataset column for a field, FIELD=NAME: title, body, url, date, time, author, editor, source (repeatable)")
@@ -52,12 +54,7 @@ func (a *app) importCommand() *cobra.Command {
 
 // importPaths imports and reports: a summary on stdout, one line per failed
 // input on stderr, exit status 1 when any failed.
-func (a *app) importPaths(cmd *cobra.Command, paths []string, parse articles.Options) error {
-	s, err := a.openLibrary()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
+func (a *app) importPaths(cmd *cobra.Command, s *store.Store, paths []string, parse articles.Options) error {
 	opt := store.ImportOptions{Stdin: a.stdin, Parse: parse, Progress: progressPrinter(a.errOut)}
 	sum, err := s.Import(cmd.Context(), paths, opt)
 	for _, f := range sum.Failures {

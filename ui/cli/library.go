@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"kabar/store"
 )
 
@@ -35,13 +37,33 @@ func xdgDir(env, fallback string) string {
 	return filepath.Join(home, fallback)
 }
 
-// openLibrary opens the library for writing, creating it when missing.
-func (a *app) openLibrary() (*store.Store, error) {
-	return store.Open(libraryPath(a.db))
+// onLibrary is a command's work on the open library.
+type onLibrary func(cmd *cobra.Command, args []string, s *store.Store) error
+
+// reading runs fn on the library opened without writing to it: reading
+// commands create nothing and work on a read-only library.
+func (a *app) reading(fn onLibrary) func(*cobra.Command, []string) error {
+	return a.withLibrary(store.OpenReadOnly, fn)
 }
 
-// openForReading opens an existing library without writing to it: reading
-// commands create nothing and work on a read-only library.
-func (a *app) openForReading() (*store.Store, error) {
-	return store.OpenReadOnly(libraryPath(a.db))
+// writing runs fn on the library opened for writing, created when missing.
+func (a *app) writing(fn onLibrary) func(*cobra.Command, []string) error {
+	return a.withLibrary(store.Open, fn)
+}
+
+// withLibrary opens the library, runs fn and closes it, reporting a failed
+// close when fn succeeded.
+func (a *app) withLibrary(open func(string) (*store.Store, error), fn onLibrary) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) (err error) {
+		s, err := open(libraryPath(a.db))
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := s.Close(); err == nil {
+				err = cerr
+			}
+		}()
+		return fn(cmd, args, s)
+	}
 }

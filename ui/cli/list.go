@@ -20,18 +20,13 @@ func (a *app) listCommand() *cobra.Command {
 		Short:   "List articles, newest first",
 		GroupID: groupLibrary,
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.reading(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			ls, err := s.List(cmd.Context(), store.ListOptions{Limit: limit, Unread: unread, Starred: starred})
 			if err != nil {
 				return err
 			}
 			return printListings(a.out, ls, asJSON)
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many articles")
@@ -59,15 +54,8 @@ func (a *app) searchCommand() *cobra.Command {
 		Example: "kabar search banjir jakarta\nkabar search '\"harga beras\"' --json\nkabar search -- -minus",
 		GroupID: groupLibrary,
 		Args:    minArgs("a QUERY"),
-		RunE: func(cmd *cobra.Command, words []string) error {
-			if err := oneOf("sort", order, sortDate, sortRelevance); err != nil {
-				return err
-			}
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		PreRunE: func(*cobra.Command, []string) error { return oneOf("sort", order, sortDate, sortRelevance) },
+		RunE: a.reading(func(cmd *cobra.Command, words []string, s *store.Store) error {
 			search := s.Search
 			if order == sortRelevance {
 				search = s.SearchByRelevance
@@ -77,7 +65,7 @@ func (a *app) searchCommand() *cobra.Command {
 				return err
 			}
 			return printListings(a.out, ls, asJSON)
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many articles")

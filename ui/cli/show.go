@@ -16,21 +16,19 @@ import (
 
 func (a *app) showCommand() *cobra.Command {
 	var asJSON bool
+	var id int64
 	cmd := &cobra.Command{
 		Use:     "show ID",
 		Short:   "Print one article with its related links and backlinks",
 		GroupID: groupLibrary,
 		Args:    exactArgs(1, "one article ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := strconv.ParseInt(args[0], 10, 64)
-			if err != nil {
+		PreRunE: func(_ *cobra.Command, args []string) (err error) {
+			if id, err = strconv.ParseInt(args[0], 10, 64); err != nil {
 				return usagef("article ID %q is not a number", args[0])
 			}
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+			return nil
+		},
+		RunE: a.reading(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			art, err := s.Article(cmd.Context(), id)
 			if err != nil {
 				return err
@@ -42,7 +40,7 @@ func (a *app) showCommand() *cobra.Command {
 				return enc.Encode(toArticleJSON(art))
 			}
 			return printArticle(a.out, art)
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
@@ -108,12 +106,7 @@ func (a *app) linksCommand() *cobra.Command {
 		Short:   "Print every related link and how it resolved",
 		GroupID: groupLibrary,
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openForReading()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
+		RunE: a.reading(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			enc := jsonLines(a.out)
 			return s.Links(cmd.Context(), unresolved, func(l store.Link) error {
 				l.Title, l.URL = safe.Line(l.Title), safe.Line(l.URL)
@@ -123,7 +116,7 @@ func (a *app) linksCommand() *cobra.Command {
 				_, err := fmt.Fprintln(a.out, linkLine(l))
 				return err
 			})
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
 	cmd.Flags().BoolVar(&unresolved, "unresolved", false, "only links not resolved to a stored article")
