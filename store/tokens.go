@@ -35,7 +35,7 @@ const learnBatch = 2000
 // ensure learns every character of texts not known yet.
 func (t *runeTable) ensure(texts ...string) error {
 	var unknown []rune
-	seen := map[rune]bool{}
+	var seen map[rune]bool // made on the first unknown character: most texts have none
 	t.mu.RLock()
 	for _, s := range texts {
 		for i := 0; i < len(s); {
@@ -46,6 +46,9 @@ func (t *runeTable) ensure(texts ...string) error {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			if _, ok := t.known[r]; !ok && !seen[r] {
+				if seen == nil {
+					seen = map[rune]bool{}
+				}
 				seen[r] = true
 				unknown = append(unknown, r)
 			}
