@@ -2,6 +2,7 @@ package articles
 
 import (
 	"strings"
+	"time"
 )
 
 // MergeVersions returns the article to keep when the same article (one URL)
@@ -12,7 +13,7 @@ import (
 // so importing the versions in any order keeps the same article.
 func MergeVersions(a, b Article) Article {
 	keep, other := a, b
-	if moreComplete(b.Body, a.Body) {
+	if keepsOver(b, a) {
 		keep, other = b, a
 	}
 	if keep.Title == "" {
@@ -39,22 +40,62 @@ func MergeVersions(a, b Article) Article {
 	return keep
 }
 
+// keepsOver reports whether version a is kept over version b: its body is
+// more complete, or the bodies are the same and a has the richer metadata.
+// It orders every pair the same way whichever comes first.
+func keepsOver(a, b Article) bool {
+	if a.Body != b.Body {
+		return moreComplete(a.Body, b.Body)
+	}
+	if ra, rb := richness(a), richness(b); ra != rb {
+		return ra > rb
+	}
+	return metadataKey(a) < metadataKey(b)
+}
+
 // moreComplete reports whether body a should win over body b: b is a part of
-// a, or neither is a part of the other and a is longer (ties go to the
-// smaller text, so the choice does not depend on the order).
+// a and not the other way round, or else a is longer (ties go to the smaller
+// text, so the choice does not depend on the order).
 func moreComplete(a, b string) bool {
 	na, nb := comparable(a), comparable(b)
-	switch {
-	case na == nb:
-		return a < b
-	case isPartOf(nb, na):
-		return true
-	case isPartOf(na, nb):
-		return false
-	case len(na) != len(nb):
-		return len(na) > len(nb)
+	if na != nb {
+		aHoldsB, bHoldsA := isPartOf(nb, na), isPartOf(na, nb)
+		switch {
+		case aHoldsB && !bHoldsA:
+			return true
+		case bHoldsA && !aHoldsB:
+			return false
+		case len(na) != len(nb):
+			return len(na) > len(nb)
+		}
+		return na < nb
 	}
-	return na < nb
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return a < b
+}
+
+// richness counts the metadata fields a version fills.
+func richness(a Article) int {
+	n := len(a.Authors) + len(a.Editors) + len(a.Related)
+	for _, filled := range []bool{a.Title != "", a.Source != "", a.URL != "", !a.Published.IsZero()} {
+		if filled {
+			n++
+		}
+	}
+	return n
+}
+
+// metadataKey is a version's metadata as one string, to order two versions
+// that differ only there.
+func metadataKey(a Article) string {
+	related := make([]string, 0, len(a.Related))
+	for _, r := range a.Related {
+		related = append(related, r.Title+"\x00"+r.URL)
+	}
+	return strings.Join([]string{a.Title, a.Source, a.URL, a.Published.UTC().Format(time.RFC3339Nano),
+		strings.Join(a.Authors, "\x00"), strings.Join(a.Editors, "\x00"), strings.Join(related, "\x01")}, "\x02")
 }
 
 // isPartOf reports whether every paragraph of part (a teaser's last one

@@ -36,3 +36,36 @@ func TestMergeVersions(t *testing.T) {
 		t.Errorf("merged metadata %+v, want the teaser's date and outlet and the full text's author", m)
 	}
 }
+
+// FuzzMergeVersions: merging two versions keeps one of their bodies, never a
+// body that is a part of the other, the metadata either one has, and gives
+// the same article in either order.
+func FuzzMergeVersions(f *testing.F) {
+	f.Add("Paragraf satu.\n\nParagraf dua…", "Paragraf satu.\n\nParagraf dua lengkap.", "Judul", "Judul lain", int64(0), int64(1749546000))
+	f.Add("a\n\nb", "b\n\na", "", "x", int64(5), int64(7))
+	f.Add("sama", "sama", "Satu", "Dua", int64(1), int64(2))
+	f.Fuzz(func(t *testing.T, bodyA, bodyB, titleA, titleB string, dateA, dateB int64) {
+		a := Article{Title: titleA, Body: bodyA, Source: titleB, Authors: []string{titleA}}
+		b := Article{Title: titleB, Body: bodyB, Source: titleA}
+		if dateA != 0 {
+			a.Published = time.Unix(dateA%1e10, 0).UTC()
+		}
+		if dateB != 0 {
+			b.Published = time.Unix(dateB%1e10, 0).UTC()
+		}
+		m, n := MergeVersions(a, b), MergeVersions(b, a)
+		if m.Body != n.Body || m.Title != n.Title || m.Source != n.Source || !m.Published.Equal(n.Published) || !slices.Equal(m.Authors, n.Authors) {
+			t.Fatalf("order matters:\n%+v\n%+v", m, n)
+		}
+		if m.Body != a.Body && m.Body != b.Body {
+			t.Fatalf("kept body %q is neither version", m.Body)
+		}
+		if other := map[bool]string{true: b.Body, false: a.Body}[m.Body == a.Body]; comparable(m.Body) != comparable(other) &&
+			isPartOf(comparable(m.Body), comparable(other)) && !isPartOf(comparable(other), comparable(m.Body)) {
+			t.Fatalf("kept %q, a part of %q", m.Body, other)
+		}
+		if m.Published.IsZero() && (dateA != 0 || dateB != 0) {
+			t.Fatal("a version's date was dropped")
+		}
+	})
+}
