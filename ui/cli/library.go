@@ -40,20 +40,30 @@ func xdgDir(env, fallback string) string {
 // onLibrary is a command's work on the open library.
 type onLibrary func(cmd *cobra.Command, args []string, s *store.Store) error
 
+// Libraries up to these sizes are checked for damage (store.CheckIfSmall)
+// before a command uses them; the check reads about 220 MB/s here. A
+// reading command checks what takes under 20 ms (a few hundred articles), a
+// writing one, which would build on damage, what takes under 0.3 s (about
+// 10,000 articles). kabar check checks a library of any size.
+const (
+	checkBeforeReadingUpTo = 4 << 20
+	checkBeforeWritingUpTo = 64 << 20
+)
+
 // reading runs fn on the library opened without writing to it: reading
 // commands create nothing and work on a read-only library.
 func (a *app) reading(fn onLibrary) func(*cobra.Command, []string) error {
-	return a.withLibrary(store.OpenReadOnly, fn)
+	return a.withLibrary(store.OpenReadOnly, checkBeforeReadingUpTo, fn)
 }
 
 // writing runs fn on the library opened for writing, created when missing.
 func (a *app) writing(fn onLibrary) func(*cobra.Command, []string) error {
-	return a.withLibrary(store.Open, fn)
+	return a.withLibrary(store.Open, checkBeforeWritingUpTo, fn)
 }
 
-// withLibrary opens the library, runs fn and closes it, reporting a failed
-// close when fn succeeded.
-func (a *app) withLibrary(open func(string) (*store.Store, error), fn onLibrary) func(*cobra.Command, []string) error {
+// withLibrary opens the library, checks it when it is at most checkUpTo
+// bytes, runs fn and closes it, reporting a failed close when fn succeeded.
+func (a *app) withLibrary(open func(string) (*store.Store, error), checkUpTo int64, fn onLibrary) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) (err error) {
 		s, err := open(libraryPath(a.db))
 		if err != nil {
@@ -64,6 +74,9 @@ func (a *app) withLibrary(open func(string) (*store.Store, error), fn onLibrary)
 				err = cerr
 			}
 		}()
-		return fn(cmd, args, s)
+		if err := s.CheckIfSmall(cmd.Context(), checkUpTo); err != nil {
+			return err
+		}
+		return s.Advise(fn(cmd, args, s))
 	}
 }

@@ -53,6 +53,9 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		s = ro
 	}
 	defer s.Close()
+	if err := s.CheckIfSmall(ctx, checkBeforeReadingUpTo); err != nil {
+		return err
+	}
 	empty, err := s.IsEmpty(ctx)
 	if err != nil {
 		return err
