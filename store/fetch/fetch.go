@@ -159,6 +159,9 @@ func selectFeed(feeds []store.Feed, only string) []store.Feed {
 // writes of concurrent feeds.
 func (f *Fetcher) fetchFeed(ctx context.Context, s *store.Store, feed store.Feed, mu *sync.Mutex) Result {
 	r := Result{Feed: feed}
+	scope, closeScope := f.newScope()
+	defer closeScope()
+	ctx = withScope(ctx, scope)
 	body, etag, lastMod, err := f.download(ctx, feed)
 	switch {
 	case errors.Is(err, errNotModified):
@@ -323,7 +326,7 @@ func (f *Fetcher) request(ctx context.Context, url, etag, lastMod string, feed b
 	if lastMod != "" {
 		req.Header.Set("If-Modified-Since", lastMod)
 	}
-	resp, err := f.client().Do(req)
+	resp, err := f.clientFor(ctx).Do(req)
 	if err != nil {
 		return nil, fmt.Errorf("get %s: %w", url, err)
 	}

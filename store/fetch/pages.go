@@ -31,7 +31,8 @@ var errInternalTarget = errors.New("refused: a public feed may not lead to a loo
 
 // internalHost reports whether a URL host names this machine or a private
 // network: localhost, or a loopback, private, link-local or unspecified IP.
-// Names are judged as written, not resolved.
+// Names are judged here as written; the address a name leads to is checked
+// when the connection is made (feedScope).
 func internalHost(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
@@ -41,8 +42,14 @@ func internalHost(host string) bool {
 		return true
 	}
 	ip := net.ParseIP(host)
-	return ip != nil && (ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
-		ip.IsLinkLocalMulticast() || ip.IsUnspecified())
+	return ip != nil && internalIP(ip)
+}
+
+// internalIP reports whether an address is this machine's or a private
+// network's: loopback, private, link-local or unspecified.
+func internalIP(ip net.IP) bool {
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() ||
+		ip.IsLinkLocalMulticast() || ip.IsUnspecified()
 }
 
 // checkTarget accepts a URL to fetch on behalf of a feed (or page) at from:

@@ -131,3 +131,62 @@ func TestPublicFeedMayNotLeadIntoThisMachine(t *testing.T) {
 		t.Fatalf("a loopback feed's loopback page: %+v, %v (reached %d)", results, err, reached.Load())
 	}
 }
+
+// publicConn is a connection that says it reached a public address: the
+// test's servers all listen on loopback.
+type publicConn struct{ net.Conn }
+
+func (publicConn) RemoteAddr() net.Addr { return &net.TCPAddr{IP: net.ParseIP("203.0.113.7"), Port: 80} }
+
+// TestPublicNameThatLeadsIntoThisMachineIsRefused: a feed served from a
+// public address whose entries link to, or which redirects to, a public
+// name that resolves to this machine (DNS pointing a name at 127.0.0.1, or
+// rebinding it) is refused when the connection is made; names written as
+// internal are refused before that. A loopback feed's pages still come.
+func TestPublicNameThatLeadsIntoThisMachineIsRefused(t *testing.T) {
+	internal := newServer(t)
+	var reached atomic.Int64
+	internal.mux.HandleFunc("/secret", func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		fmt.Fprintf(w, articlePage, "Rahasia Lokal", "Isi halaman lokal.", "Tidak Ada")
+	})
+	public := newServer(t)
+	public.feed("/feed", "application/rss+xml", strings.ReplaceAll(fullTextFeed("http://news.example", 1),
+		"http://news.example/page/0", "http://rebound.example/secret"))
+	public.mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://rebound.example/secret", http.StatusFound)
+	})
+	// news.example and other.example are served from a public address;
+	// rebound.example is a public name whose address is this machine's
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		target := internal.URL
+		if addr != "rebound.example:80" {
+			target = public.URL
+		}
+		conn, err := (&net.Dialer{}).DialContext(ctx, network, strings.TrimPrefix(target, "http://"))
+		if err != nil || addr == "rebound.example:80" {
+			return conn, err
+		}
+		return publicConn{conn}, nil
+	}
+	client := &http.Client{Transport: &http.Transport{DialContext: dial}}
+	s := openStore(t)
+	ctx := context.Background()
+	for _, u := range []string{"http://news.example/feed", "http://other.example/moved"} {
+		if _, err := s.AddFeed(ctx, u, "", true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	results, err := (&Fetcher{Client: client}).FetchAll(ctx, s, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Err == nil || !strings.Contains(r.Err.Error(), "may not lead to a loopback or private address") {
+			t.Errorf("%s: %v", r.Feed.URL, r.Err)
+		}
+	}
+	if reached.Load() != 0 {
+		t.Fatalf("the internal server was reached %d times through a public name", reached.Load())
+	}
+}
