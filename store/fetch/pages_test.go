@@ -136,7 +136,9 @@ func TestPublicFeedMayNotLeadIntoThisMachine(t *testing.T) {
 // test's servers all listen on loopback.
 type publicConn struct{ net.Conn }
 
-func (publicConn) RemoteAddr() net.Addr { return &net.TCPAddr{IP: net.ParseIP("203.0.113.7"), Port: 80} }
+func (publicConn) RemoteAddr() net.Addr {
+	return &net.TCPAddr{IP: net.ParseIP("203.0.113.7"), Port: 80}
+}
 
 // TestPublicNameThatLeadsIntoThisMachineIsRefused: a feed served from a
 // public address whose entries link to, or which redirects to, a public
