@@ -68,10 +68,11 @@ func TestSearchIsNewestFirst(t *testing.T) {
 // allByDate is every match of q, newest first, by a plain full sort.
 func allByDate(t *testing.T, s *Store, q string) []int64 {
 	t.Helper()
-	fts, err := s.matchExpr(context.Background(), q, q == "ban")
+	c, err := s.compile(context.Background(), q, q == "ban")
 	if err != nil {
 		t.Fatal(err)
 	}
+	fts := c.match
 	ids, err := column[int64](s.db.Query(`SELECT a.id FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
 		ORDER BY a.sort_key DESC, a.id DESC`, fts))
 	if err != nil || len(ids) == 0 {

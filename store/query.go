@@ -62,36 +62,42 @@ func limitOr(n int) int {
 	return n
 }
 
-// Search returns a page of the articles matching a full-text query over
-// title and body, newest first (like the list). Any text is accepted:
-// "quoted phrases" and word* prefixes work, and nothing a user types causes
-// a query syntax error. With prefixLast the last word matches as a prefix,
-// as a filter does while typing.
+// Search returns a page of the articles matching a query (see parseQuery:
+// words, phrases, prefixes, exclusions and fields), newest first like the
+// list. Nothing a user types is a query syntax error. With prefixLast the
+// last word matches as a prefix, as a filter does while typing.
 func (s *Store) Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
-	fts, err := s.matchExpr(ctx, query, prefixLast)
-	if err != nil || fts == "" {
+	c, err := s.compile(ctx, query, prefixLast)
+	if err != nil || c.empty() {
 		return nil, err
 	}
 	limit, offset = limitOr(limit), max(offset, 0)
+	if c.match == "" {
+		// fields only: the library newest first, through the conditions
+		q := `SELECT ` + listColumns + ` FROM articles a LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() +
+			` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+		return s.queryListings(ctx, "search "+query, q, append(c.args, limit, offset)...)
+	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
-		fts, s.sortAllUpTo+1).Scan(&n); err != nil {
+		c.match, s.sortAllUpTo+1).Scan(&n); err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
+	args := append(append([]any{c.match}, c.args...), limit, offset)
 	if n <= s.sortAllUpTo {
 		// few matches: read them all, newest first
 		q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
-			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id
+			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() + `
 			ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-		return s.queryListings(ctx, "search "+query, q, fts, limit, offset)
+		return s.queryListings(ctx, "search "+query, q, args...)
 	}
 	// many matches: SQLite collects the matching ids once, then walks the
 	// library newest first keeping those; a frequent query fills a page
 	// after a few articles
 	q := `SELECT ` + listColumns + ` FROM articles a INDEXED BY articles_sort LEFT JOIN state s ON s.article_id = a.id
-		WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+		WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)` + c.and() + `
 		ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-	return s.queryListings(ctx, "search "+query, q, fts, limit, offset)
+	return s.queryListings(ctx, "search "+query, q, args...)
 }
 
 // sortAllUpTo is the most matches Search sorts by date all at once; past it
@@ -100,35 +106,63 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 const sortAllUpTo = 5000
 
 // SearchByRelevance returns a page of the articles matching query, best
-// first: bm25, a title match weighing five times a body match.
+// first: bm25, a title match weighing five times a body match. A query of
+// fields only has no relevance and comes newest first.
 func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
-	fts, err := s.matchExpr(ctx, query, prefixLast)
-	if err != nil || fts == "" {
+	c, err := s.compile(ctx, query, prefixLast)
+	if err != nil || c.empty() {
 		return nil, err
 	}
+	if c.match == "" {
+		return s.Search(ctx, query, offset, limit, prefixLast)
+	}
+	limit, offset = limitOr(limit), max(offset, 0)
+	if len(c.where) == 0 {
+		q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
+				WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) m
+			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY m.rank, a.id DESC`
+		return s.queryListings(ctx, "search "+query, q, c.match, limit, offset)
+	}
 	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
-			WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) m
-		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY m.rank, a.id DESC`
-	return s.queryListings(ctx, "search "+query, q, fts, limitOr(limit), max(offset, 0))
+			WHERE articles_fts MATCH ?) m
+		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() + `
+		ORDER BY m.rank, a.id DESC LIMIT ? OFFSET ?`
+	return s.queryListings(ctx, "search "+query, q, append(append([]any{c.match}, c.args...), limit, offset)...)
 }
 
 // SearchCount returns how many articles match a search, counting at most
 // limit (no limit when limit <= 0): a count of a word in every article costs
 // as much as reading them all, and "1000+" says enough.
 func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, limit int) (int, error) {
-	fts, err := s.matchExpr(ctx, query, prefixLast)
-	if err != nil || fts == "" {
+	c, err := s.compile(ctx, query, prefixLast)
+	if err != nil || c.empty() {
 		return 0, err
 	}
 	if limit <= 0 {
 		limit = -1
 	}
 	var n int
-	q := `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`
-	if err := s.db.QueryRowContext(ctx, q, fts, limit).Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: count search %q: %w", query, err)
+	if len(c.where) == 0 {
+		q := `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`
+		if err := s.db.QueryRowContext(ctx, q, c.match, limit).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: count search %q: %w", query, withAdvice(s.path, err))
+		}
+		return n, nil
 	}
-	return n, nil
+	// with fields: the ids a page of results would walk, up to the limit
+	q := `SELECT a.id FROM articles a LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() +
+		` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+	args := append(c.args, limit, 0)
+	if c.match != "" {
+		q = `SELECT a.id FROM articles a LEFT JOIN state s ON s.article_id = a.id
+			WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)` + c.and() + ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+		args = append([]any{c.match}, args...)
+	}
+	ids, err := column[int64](s.db.QueryContext(ctx, q, args...))
+	if err != nil {
+		return 0, fmt.Errorf("store: count search %q: %w", query, withAdvice(s.path, err))
+	}
+	return len(ids), nil
 }
 
 func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) ([]articles.Listing, error) {

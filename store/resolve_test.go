@@ -147,7 +147,7 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		{"东", true, 1},
 		{"harga (cabai)", false, 1},
 		{"cafe", false, 1}, // diacritics removed
-		{"-harga", false, 1},
+		{"-harga", false, 3}, // excluded: every article without the word
 		{"harga AND", false, 0}, // AND is a word here, not an operator
 	}
 	for _, tt := range tests {

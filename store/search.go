@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // minPrefixRunes is the shortest last word that filter-as-you-type matches
@@ -13,72 +12,13 @@ import (
 // count from one rune.
 const minPrefixRunes = 3
 
-// queryTerm is one term of a search as typed: a word or a phrase, matched
-// whole or as a prefix.
-type queryTerm struct {
-	text   string
-	prefix bool
-}
-
-// parseQuery splits what a user typed into terms: "quoted phrases" stay
-// phrases, word* is a prefix, everything else is a plain word. Operators,
-// parentheses, column filters and stray punctuation are text. With
-// prefixLast the last word is a prefix (filter as you type), and left out
-// while shorter than minPrefixRunes.
-func parseQuery(input string, prefixLast bool) []queryTerm {
-	var terms []queryTerm
-	// Control characters (a NUL ends an FTS5 string early) and invalid
-	// UTF-8 are never part of a search.
-	rest := strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(input, " "))
-	for {
-		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-		if rest == "" {
-			return terms
-		}
-		var text string
-		phrase := false
-		if rest[0] == '"' {
-			end := strings.IndexByte(rest[1:], '"')
-			if end < 0 {
-				text, rest = rest[1:], ""
-			} else {
-				text, rest = rest[1:1+end], rest[2+end:]
-			}
-			phrase = true
-		} else {
-			end := strings.IndexFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
-			if end < 0 {
-				end = len(rest)
-			}
-			text, rest = rest[:end], rest[end:]
-		}
-		prefix := strings.HasSuffix(text, "*")
-		text = strings.TrimRight(text, "*")
-		if !hasWordChar(text) {
-			continue
-		}
-		if prefixLast && !phrase && !prefix && strings.TrimSpace(rest) == "" {
-			if utf8.RuneCountInString(text) < minPrefixRunes && !hasCJK(text) {
-				continue
-			}
-			prefix = true
-		}
-		terms = append(terms, queryTerm{text: text, prefix: prefix})
-	}
-}
-
-// renderQuery builds the FTS5 query in which every term must match ("" when
-// nothing searchable is left). It quotes every term, so no user text is read
-// as query syntax.
+// renderQuery builds the FTS5 query joining terms with op ("AND" or "OR";
+// "" when there are none). It quotes every term, so no user text is read as
+// query syntax.
 // A prefix is replaced by the terms expand returns for it (an OR that FTS5
 // answers page by page) when expand finds it one index term with few
 // completions; otherwise it stays a prefix query.
-func renderQuery(terms []queryTerm, expand func(string) ([]string, bool, error)) (string, error) {
+func renderQuery(terms []queryTerm, op string, expand func(string) ([]string, bool, error)) (string, error) {
 	parts := make([]string, 0, len(terms))
 	for _, t := range terms {
 		q := quoteFTS(t.text)
@@ -97,17 +37,62 @@ func renderQuery(terms []queryTerm, expand func(string) ([]string, bool, error))
 				}
 			}
 		}
+		if t.column != "" {
+			q = t.column + " : (" + q + ")"
+		}
 		parts = append(parts, q)
 	}
-	return strings.Join(parts, " AND "), nil
+	return strings.Join(parts, " "+op+" "), nil
 }
 
-// matchExpr is the FTS5 expression for a typed query, prefixes expanded
-// through the vocabulary.
-func (s *Store) matchExpr(ctx context.Context, input string, prefixLast bool) (string, error) {
-	return renderQuery(parseQuery(input, prefixLast), func(p string) ([]string, bool, error) {
-		return s.expandPrefix(ctx, p)
-	})
+// compiledQuery is a typed query ready for SQL: the FTS5 expression every
+// result matches ("" when the query has no full-text term) and the
+// conditions, joined with AND, on the aliases a (articles) and s (state).
+type compiledQuery struct {
+	match string
+	where []string
+	args  []any
+}
+
+// empty reports a query that asks for nothing: no result.
+func (c compiledQuery) empty() bool { return c.match == "" && len(c.where) == 0 }
+
+// and is the conditions as " AND …" after a WHERE clause.
+func (c compiledQuery) and() string {
+	if len(c.where) == 0 {
+		return ""
+	}
+	return " AND " + strings.Join(c.where, " AND ")
+}
+
+// compile parses a typed query and renders its full-text part, prefixes
+// expanded through the vocabulary. Excluded terms become NOT in the match,
+// or, with nothing to match, a condition that the article does not match
+// them.
+func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (compiledQuery, error) {
+	pq := parseQuery(input, prefixLast)
+	expand := func(p string) ([]string, bool, error) { return s.expandPrefix(ctx, p) }
+	var c compiledQuery
+	var err error
+	if c.match, err = renderQuery(pq.terms, "AND", expand); err != nil {
+		return c, err
+	}
+	not, err := renderQuery(pq.excluded, "OR", expand)
+	if err != nil {
+		return c, err
+	}
+	switch {
+	case not != "" && c.match != "":
+		c.match += " NOT (" + not + ")"
+	case not != "":
+		c.where = append(c.where, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		c.args = append(c.args, not)
+	}
+	for _, f := range pq.filters {
+		c.where = append(c.where, f.cond)
+		c.args = append(c.args, f.args...)
+	}
+	return c, nil
 }
 
 // quoteFTS quotes one term as an FTS5 string.

@@ -132,7 +132,7 @@ func TestPrefixExpansionFindsWhatAPrefixQueryFinds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plain, _ := renderQuery(parseQuery(typed, true), nil)
+		plain, _ := renderQuery(parseQuery(typed, true).terms, "AND", nil)
 		var want []int64
 		rows, err := s.db.Query(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC`, plain)
 		if err != nil {

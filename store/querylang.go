@@ -1,0 +1,228 @@
+package store
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A search is words (all must match), "quoted phrases", prefix* words,
+// -excluded words or phrases, and fields:
+//
+//	title:WORD       the word (or "phrase", or prefix*) in the title
+//	source:TEXT      outlet or feed whose name holds TEXT (any case)
+//	author:TEXT      an author or editor whose name holds TEXT
+//	after:DATE       dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)
+//	before:DATE      dated before DATE
+//	is:unread, is:read, is:starred
+//	has:links        has related links
+//
+// A field may be excluded too (-source:x, -is:read). Nothing typed is an
+// error: an unknown field, a value a field cannot take (after:soon) or a
+// stray operator is searched as words, and a field with no value yet (while
+// typing) is left out.
+
+// parsedQuery is a search taken apart.
+type parsedQuery struct {
+	terms    []queryTerm // must match
+	excluded []queryTerm // must not match
+	filters  []filter    // conditions on fields
+}
+
+// queryTerm is one full-text term: a word or a phrase, matched whole or as a
+// prefix, anywhere or only in the title.
+type queryTerm struct {
+	text   string
+	prefix bool
+	phrase bool
+	column string // "" or "title"
+}
+
+// filter is a condition on a stored article, in SQL over the aliases a
+// (articles) and s (state), with its arguments.
+type filter struct {
+	cond string
+	args []any
+}
+
+// token is one element of a query as typed.
+type token struct {
+	text    string
+	field   string // a known field's name, lower case
+	negated bool
+	quoted  bool
+}
+
+// knownFields are the fields a query may name.
+var knownFields = map[string]bool{"title": true, "source": true, "author": true, "after": true, "before": true, "is": true, "has": true}
+
+// parseQuery takes what a user typed apart. With prefixLast the last plain
+// word is a prefix (filter as you type), left out while shorter than
+// minPrefixRunes.
+func parseQuery(input string, prefixLast bool) parsedQuery {
+	toks := tokenize(input)
+	var q parsedQuery
+	for i, tok := range toks {
+		last := prefixLast && i == len(toks)-1
+		if tok.field != "" && q.addField(tok) {
+			continue
+		}
+		text := tok.text
+		if tok.field != "" && tok.field != "title" {
+			text = tok.field + ":" + text // a value the field cannot take: words
+		}
+		t, ok := termOf(text, tok.quoted, last && !tok.negated)
+		if !ok {
+			continue
+		}
+		if tok.field == "title" {
+			t.column = "title"
+		}
+		if tok.negated {
+			q.excluded = append(q.excluded, t)
+		} else {
+			q.terms = append(q.terms, t)
+		}
+	}
+	return q
+}
+
+// termOf makes a full-text term of a word or phrase; ok is false when
+// nothing searchable is left (or, as a filter's last word, too little yet).
+func termOf(text string, quoted, typing bool) (queryTerm, bool) {
+	t := queryTerm{phrase: quoted}
+	if !quoted {
+		t.prefix = strings.HasSuffix(text, "*")
+		text = strings.TrimRight(text, "*")
+	}
+	t.text = text
+	if !hasWordChar(text) {
+		return t, false
+	}
+	if typing && !quoted && !t.prefix {
+		if utf8.RuneCountInString(text) < minPrefixRunes && !hasCJK(text) {
+			return t, false
+		}
+		t.prefix = true
+	}
+	return t, true
+}
+
+// addField adds a field's condition; false when the field cannot take the
+// value, which is then searched as words.
+func (q *parsedQuery) addField(tok token) bool {
+	var f filter
+	switch v := strings.ToLower(tok.text); tok.field {
+	case "title":
+		return false // a full-text term of the title column
+	case "source":
+		f = filter{`a.source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')`, []any{likeContaining(tok.text)}}
+	case "author":
+		f = filter{`a.id IN (SELECT ap.article_id FROM people p JOIN article_people ap ON ap.person_id = p.id WHERE p.name LIKE ? ESCAPE '\')`,
+			[]any{likeContaining(tok.text)}}
+	case "after", "before":
+		day, ok := parseDay(v)
+		if !ok {
+			return false
+		}
+		op := ">="
+		if tok.field == "before" {
+			op = "<"
+		}
+		f = filter{`a.sort_key ` + op + ` ?`, []any{day.Unix()}}
+	case "is":
+		conds := map[string][2]string{ // as asked, and negated (a missing state row is unread, not starred)
+			"unread":  {`coalesce(s.read, 0) = 0`, `s.read = 1`},
+			"read":    {`s.read = 1`, `coalesce(s.read, 0) = 0`},
+			"starred": {`s.starred = 1`, `coalesce(s.starred, 0) = 0`},
+		}
+		c, ok := conds[v]
+		if !ok {
+			return false
+		}
+		if tok.negated {
+			q.filters = append(q.filters, filter{cond: c[1]})
+		} else {
+			q.filters = append(q.filters, filter{cond: c[0]})
+		}
+		return true
+	case "has":
+		if v != "links" {
+			return false
+		}
+		f = filter{cond: `a.ref_count > 0`}
+	default:
+		return false
+	}
+	if tok.negated {
+		f.cond = `NOT (` + f.cond + `)`
+	}
+	q.filters = append(q.filters, f)
+	return true
+}
+
+// likeContaining is a LIKE pattern matching text anywhere (ASCII letters in
+// any case), its own % and _ taken literally.
+func likeContaining(text string) string {
+	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text) + "%"
+}
+
+// parseDay reads YYYY-MM-DD, YYYY-MM or YYYY as the start of that day,
+// month or year in the local time zone.
+func parseDay(v string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// tokenize splits a query into tokens: whitespace separates them, "quotes"
+// hold a phrase (also as a field's value), a leading - excludes, and a known
+// field's name before a colon names the field. Control characters and
+// invalid UTF-8 are spaces (a NUL would end an FTS5 string early).
+func tokenize(input string) []token {
+	rest := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(input, " "))
+	var toks []token
+	for {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			return toks
+		}
+		var tok token
+		if len(rest) > 1 && rest[0] == '-' && !unicode.IsSpace(rune(rest[1])) {
+			tok.negated, rest = true, rest[1:]
+		}
+		if colon := strings.IndexByte(rest, ':'); colon > 0 && knownFields[strings.ToLower(rest[:colon])] {
+			tok.field, rest = strings.ToLower(rest[:colon]), rest[colon+1:]
+		}
+		if rest != "" && rest[0] == '"' {
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 {
+				tok.text, rest = rest[1:], ""
+			} else {
+				tok.text, rest = rest[1:1+end], rest[2+end:]
+			}
+			tok.quoted = true
+		} else {
+			end := strings.IndexFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || r == '"' })
+			if end < 0 {
+				end = len(rest)
+			}
+			tok.text, rest = rest[:end], rest[end:]
+		}
+		if tok.field != "" && strings.TrimSpace(tok.text) == "" {
+			continue // a field with no value yet
+		}
+		toks = append(toks, tok)
+	}
+}
