@@ -90,6 +90,21 @@ func BenchmarkSearchFirst100(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchFields runs queries of fields, alone and with a word,
+// returning their first 100 hits newest first.
+func BenchmarkSearchFields(b *testing.B) {
+	s, ctx := benchlib.Library(b), context.Background()
+	for _, q := range []string{"source:pesisir after:2020-01-01", `author:"penulis 3"`, "is:unread has:links", "pemerintah source:lereng"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if ls, err := s.Search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
+					b.Fatal(len(ls), err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkSearchByRelevance runs the same searches best first (bm25).
 func BenchmarkSearchByRelevance(b *testing.B) {
 	s, ctx := benchlib.Library(b), context.Background()

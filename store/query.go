@@ -71,33 +71,40 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 	if err != nil || c.empty() {
 		return nil, err
 	}
-	limit, offset = limitOr(limit), max(offset, 0)
-	if c.match == "" {
-		// fields only: the library newest first, through the conditions
-		q := `SELECT ` + listColumns + ` FROM articles a LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() +
-			` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-		return s.queryListings(ctx, "search "+query, q, append(c.args, limit, offset)...)
-	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`,
-		c.match, s.sortAllUpTo+1).Scan(&n); err != nil {
+	q, args, err := s.newestFirst(ctx, c, listColumns)
+	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
-	args := append(append([]any{c.match}, c.args...), limit, offset)
-	if n <= s.sortAllUpTo {
-		// few matches: read them all, newest first
-		q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
-			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() + `
-			ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-		return s.queryListings(ctx, "search "+query, q, args...)
+	return s.queryListings(ctx, "search "+query, q, append(args, limitOr(limit), max(offset, 0))...)
+}
+
+// newestFirst returns the statement, ending in LIMIT ? OFFSET ?, that
+// selects columns of a query's results newest first, and its arguments but
+// those two. With an id set to start from it counts the set (up to
+// sortAllUpTo): a few ids are read and sorted at once; with many, SQLite
+// collects them once and walks the library newest first keeping those, and
+// a frequent word fills a page after a few articles. With none (only
+// conditions such as is:unread or after:) the library is walked newest
+// first through the conditions.
+func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string) (string, []any, error) {
+	first, and, args, ok := c.split()
+	const from = ` LEFT JOIN state s ON s.article_id = a.id`
+	const order = ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
+	if !ok {
+		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, nil
 	}
-	// many matches: SQLite collects the matching ids once, then walks the
-	// library newest first keeping those; a frequent query fills a page
-	// after a few articles
-	q := `SELECT ` + listColumns + ` FROM articles a INDEXED BY articles_sort LEFT JOIN state s ON s.article_id = a.id
-		WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)` + c.and() + `
-		ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-	return s.queryListings(ctx, "search "+query, q, args...)
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+first.sql+` LIMIT ?)`,
+		append(first.args, s.sortAllUpTo+1)...).Scan(&n); err != nil {
+		return "", nil, err
+	}
+	args = append(append([]any{}, first.args...), args...)
+	if n <= s.sortAllUpTo {
+		return `SELECT ` + columns + ` FROM (` + first.sql + `) m CROSS JOIN articles a ON a.id = m.id` + from +
+			` WHERE 1` + and + order, args, nil
+	}
+	return `SELECT ` + columns + ` FROM articles a INDEXED BY articles_sort` + from +
+		` WHERE a.id IN (` + first.sql + `)` + and + order, args, nil
 }
 
 // sortAllUpTo is the most matches Search sorts by date all at once; past it
@@ -106,8 +113,8 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 const sortAllUpTo = 5000
 
 // SearchByRelevance returns a page of the articles matching query, best
-// first: bm25, a title match weighing five times a body match. A query of
-// fields only has no relevance and comes newest first.
+// first: bm25, a title match weighing five times a body match. A query
+// without words has no relevance and comes newest first.
 func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
 	c, err := s.compile(ctx, query, prefixLast)
 	if err != nil || c.empty() {
@@ -117,7 +124,8 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 		return s.Search(ctx, query, offset, limit, prefixLast)
 	}
 	limit, offset = limitOr(limit), max(offset, 0)
-	if len(c.where) == 0 {
+	_, and, args, _ := c.split() // the first set is the match
+	if and == "" {
 		q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
 				WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) m
 			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY m.rank, a.id DESC`
@@ -125,9 +133,9 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 	}
 	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
 			WHERE articles_fts MATCH ?) m
-		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() + `
+		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + and + `
 		ORDER BY m.rank, a.id DESC LIMIT ? OFFSET ?`
-	return s.queryListings(ctx, "search "+query, q, append(append([]any{c.match}, c.args...), limit, offset)...)
+	return s.queryListings(ctx, "search "+query, q, append(append([]any{c.match}, args...), limit, offset)...)
 }
 
 // SearchCount returns how many articles match a search, counting at most
@@ -141,28 +149,25 @@ func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, 
 	if limit <= 0 {
 		limit = -1
 	}
-	var n int
-	if len(c.where) == 0 {
-		q := `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)`
-		if err := s.db.QueryRowContext(ctx, q, c.match, limit).Scan(&n); err != nil {
+	first, and, _, ok := c.split()
+	if ok && and == "" {
+		// one id set: count it
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+first.sql+` LIMIT ?)`, append(first.args, limit)...).Scan(&n); err != nil {
 			return 0, fmt.Errorf("store: count search %q: %w", query, withAdvice(s.path, err))
 		}
 		return n, nil
 	}
-	// with fields: the ids a page of results would walk, up to the limit
-	q := `SELECT a.id FROM articles a LEFT JOIN state s ON s.article_id = a.id WHERE 1` + c.and() +
-		` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-	args := append(c.args, limit, 0)
-	if c.match != "" {
-		q = `SELECT a.id FROM articles a LEFT JOIN state s ON s.article_id = a.id
-			WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)` + c.and() + ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-		args = append([]any{c.match}, args...)
+	// the ids a page of results would walk, up to the limit
+	q, args, err := s.newestFirst(ctx, c, "a.id")
+	if err == nil {
+		var ids []int64
+		ids, err = column[int64](s.db.QueryContext(ctx, q, append(args, limit, 0)...))
+		if err == nil {
+			return len(ids), nil
+		}
 	}
-	ids, err := column[int64](s.db.QueryContext(ctx, q, args...))
-	if err != nil {
-		return 0, fmt.Errorf("store: count search %q: %w", query, withAdvice(s.path, err))
-	}
-	return len(ids), nil
+	return 0, fmt.Errorf("store: count search %q: %w", query, withAdvice(s.path, err))
 }
 
 func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) ([]articles.Listing, error) {

@@ -39,11 +39,15 @@ type queryTerm struct {
 	column string // "" or "title"
 }
 
-// filter is a condition on a stored article, in SQL over the aliases a
-// (articles) and s (state), with its arguments.
+// filter is a condition on a stored article: either a condition in SQL
+// over the aliases a (articles) and s (state), or a statement selecting the
+// ids (as id) of the articles that pass, or with negated that do not; with
+// its arguments.
 type filter struct {
-	cond string
-	args []any
+	cond    string
+	ids     string
+	negated bool
+	args    []any
 }
 
 // token is one element of a query as typed.
@@ -117,10 +121,15 @@ func (q *parsedQuery) addField(tok token) bool {
 	case "title":
 		return false // a full-text term of the title column
 	case "source":
-		f = filter{`a.source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')`, []any{likeContaining(tok.text)}}
+		q.filters = append(q.filters, filter{ids: `SELECT id FROM articles INDEXED BY articles_source
+			WHERE source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')`,
+			negated: tok.negated, args: []any{likeContaining(tok.text)}})
+		return true
 	case "author":
-		f = filter{`a.id IN (SELECT ap.article_id FROM people p JOIN article_people ap ON ap.person_id = p.id WHERE p.name LIKE ? ESCAPE '\')`,
-			[]any{likeContaining(tok.text)}}
+		q.filters = append(q.filters, filter{ids: `SELECT DISTINCT ap.article_id AS id FROM people p
+			CROSS JOIN article_people ap ON ap.person_id = p.id WHERE p.name LIKE ? ESCAPE '\'`,
+			negated: tok.negated, args: []any{likeContaining(tok.text)}})
+		return true
 	case "after", "before":
 		day, ok := parseDay(v)
 		if !ok {
@@ -130,7 +139,7 @@ func (q *parsedQuery) addField(tok token) bool {
 		if tok.field == "before" {
 			op = "<"
 		}
-		f = filter{`a.sort_key ` + op + ` ?`, []any{day.Unix()}}
+		f = filter{cond: `a.sort_key ` + op + ` ?`, args: []any{day.Unix()}}
 	case "is":
 		conds := map[string][2]string{ // as asked, and negated (a missing state row is unread, not starred)
 			"unread":  {`coalesce(s.read, 0) = 0`, `s.read = 1`},

@@ -45,29 +45,49 @@ func renderQuery(terms []queryTerm, op string, expand func(string) ([]string, bo
 	return strings.Join(parts, " "+op+" "), nil
 }
 
-// compiledQuery is a typed query ready for SQL: the FTS5 expression every
-// result matches ("" when the query has no full-text term) and the
-// conditions, joined with AND, on the aliases a (articles) and s (state).
+// compiledQuery is a typed query ready for SQL: the statements selecting
+// ids that every result is among (the full-text match first; none when the
+// query has neither words nor source: or author:), and the conditions,
+// joined with AND, on the aliases a (articles) and s (state).
 type compiledQuery struct {
-	match string
+	match string // the full-text expression, "" for none
+	sets  []idSet
 	where []string
 	args  []any
 }
 
-// empty reports a query that asks for nothing: no result.
-func (c compiledQuery) empty() bool { return c.match == "" && len(c.where) == 0 }
+// idSet is a statement selecting article ids (as id), with its arguments.
+type idSet struct {
+	sql  string
+	args []any
+}
 
-// and is the conditions as " AND …" after a WHERE clause.
-func (c compiledQuery) and() string {
-	if len(c.where) == 0 {
-		return ""
+// empty reports a query that asks for nothing: no result.
+func (c compiledQuery) empty() bool { return len(c.sets) == 0 && len(c.where) == 0 }
+
+// split returns the id set to start from (the first; ok false when there is
+// none) and every other set and condition as " AND …" after a WHERE, with
+// their arguments.
+func (c compiledQuery) split() (first idSet, and string, args []any, ok bool) {
+	var conds []string
+	if len(c.sets) > 0 {
+		first, ok = c.sets[0], true
+		for _, set := range c.sets[1:] {
+			conds = append(conds, `a.id IN (`+set.sql+`)`)
+			args = append(args, set.args...)
+		}
 	}
-	return " AND " + strings.Join(c.where, " AND ")
+	conds = append(conds, c.where...)
+	args = append(args, c.args...)
+	if len(conds) > 0 {
+		and = " AND " + strings.Join(conds, " AND ")
+	}
+	return first, and, args, ok
 }
 
 // compile parses a typed query and renders its full-text part, prefixes
 // expanded through the vocabulary. Excluded terms become NOT in the match,
-// or, with nothing to match, a condition that the article does not match
+// or, with no word to match, a condition that the article does not match
 // them.
 func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (compiledQuery, error) {
 	pq := parseQuery(input, prefixLast)
@@ -81,16 +101,28 @@ func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (com
 	if err != nil {
 		return c, err
 	}
+	const matching = `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?`
 	switch {
 	case not != "" && c.match != "":
 		c.match += " NOT (" + not + ")"
 	case not != "":
-		c.where = append(c.where, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		c.where = append(c.where, `a.id NOT IN (`+matching+`)`)
 		c.args = append(c.args, not)
 	}
+	if c.match != "" {
+		c.sets = append(c.sets, idSet{matching, []any{c.match}})
+	}
 	for _, f := range pq.filters {
-		c.where = append(c.where, f.cond)
-		c.args = append(c.args, f.args...)
+		switch {
+		case f.ids != "" && !f.negated:
+			c.sets = append(c.sets, idSet{f.ids, f.args})
+		case f.ids != "":
+			c.where = append(c.where, `a.id NOT IN (`+f.ids+`)`)
+			c.args = append(c.args, f.args...)
+		default:
+			c.where = append(c.where, f.cond)
+			c.args = append(c.args, f.args...)
+		}
 	}
 	return c, nil
 }
