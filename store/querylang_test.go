@@ -89,7 +89,7 @@ func TestQueryLanguage(t *testing.T) {
 		{"banjir source:detik", false, []string{"cabai"}},
 		{"banjir is:unread after:2025-06-01", false, []string{"banjir"}},
 		{"banjir source:", true, []string{"banjir", "cabai"}}, // a field still being typed
-		{"after:soon", false, nil},                             // words "after soon"
+		{"after:soon", false, nil},                            // words "after soon"
 		{"is:maybe", false, nil},
 		{"unknown:lampion", false, nil}, // words "unknown lampion"
 		{"source:", false, nil},

@@ -146,8 +146,8 @@ func TestSearchAcceptsAnyInput(t *testing.T) {
 		{"东京", true, 1}, // CJK prefixes count from one rune
 		{"东", true, 1},
 		{"harga (cabai)", false, 1},
-		{"cafe", false, 1}, // diacritics removed
-		{"-harga", false, 3}, // excluded: every article without the word
+		{"cafe", false, 1},      // diacritics removed
+		{"-harga", false, 3},    // excluded: every article without the word
 		{"harga AND", false, 0}, // AND is a word here, not an operator
 	}
 	for _, tt := range tests {
