@@ -152,11 +152,17 @@ func countMatches(lib Library, query string, seq int) tea.Cmd {
 // shows as "1000+".
 const matchCountCap = 1000
 
-// filterDebounce is how long typing must pause before a filter searches.
+// filterDebounce is how long typing must pause before a filter searches
+// (Options.FilterPause).
 const filterDebounce = 80 * time.Millisecond
 
-func filterAfterPause(seq int) tea.Cmd {
-	return tea.Tick(filterDebounce, func(time.Time) tea.Msg { return filterDueMsg{seq: seq} })
+// filterAfterPause says the filter is due once typing has paused for d; at
+// once when d is negative.
+func filterAfterPause(seq int, d time.Duration) tea.Cmd {
+	if d < 0 {
+		return func() tea.Msg { return filterDueMsg{seq: seq} }
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return filterDueMsg{seq: seq} })
 }
 
 func loadArticle(lib Library, id int64, seq, scroll int) tea.Cmd {

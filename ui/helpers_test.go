@@ -110,7 +110,7 @@ func runCmd(t testing.TB, cmd tea.Cmd) tea.Msg {
 // start builds a model over the fixture library at a size and settles it.
 func start(t testing.TB, lib Library, w, h int) Model {
 	t.Helper()
-	m := New(lib, Options{Name: "library.db", SteadyCursor: true})
+	m := New(lib, Options{Name: "library.db", SteadyCursor: true, FilterPause: -1})
 	var tm tea.Model = m
 	tm = drive(t, tm, tea.Msg(tea.WindowSizeMsg{Width: w, Height: h}))
 	tm = drive(t, tm, m.Init()())

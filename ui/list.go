@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -27,6 +28,7 @@ type listModel struct {
 	lib        Library
 	keys       ListKeys
 	filterKeys FilterKeys
+	pause      time.Duration // typing pause before the filter searches
 
 	width, height int
 	counts        articles.Counts
@@ -49,17 +51,21 @@ type listModel struct {
 	pendingOpen bool // enter was pressed before the filter's results arrived
 }
 
-func newListModel(lib Library, steadyCursor bool) listModel {
+func newListModel(lib Library, opts Options) listModel {
 	in := textinput.New()
-	if steadyCursor {
+	if opts.SteadyCursor {
 		st := in.Styles()
 		st.Cursor.Blink = false
 		in.SetStyles(st)
 	}
 	in.Prompt = "/ "
-	in.Placeholder = "filter: words, \"a phrase\", prefix*"
+	in.Placeholder = "filter: words, \"a phrase\", prefix*, -word, source:, is:unread… (? help)"
 	in.CharLimit = 200
-	return listModel{lib: lib, keys: DefaultListKeys(), filterKeys: DefaultFilterKeys(), input: in,
+	pause := opts.FilterPause
+	if pause == 0 {
+		pause = filterDebounce
+	}
+	return listModel{lib: lib, keys: DefaultListKeys(), filterKeys: DefaultFilterKeys(), input: in, pause: pause,
 		pages: map[int][]articles.Listing{}, loading: map[int]bool{}}
 }
 
@@ -258,7 +264,7 @@ func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 		return m, cmd
 	}
 	m.seq++
-	return m, tea.Batch(cmd, filterAfterPause(m.seq))
+	return m, tea.Batch(cmd, filterAfterPause(m.seq, m.pause))
 }
 
 // applyFilter switches the list to a query's results (or back to the whole

@@ -42,6 +42,10 @@ type Options struct {
 	// find blinking distracting, and for tests, which must not wait on the
 	// blink timer).
 	SteadyCursor bool
+	// FilterPause is how long typing must pause before the filter searches
+	// (80 ms when zero; negative: at every key, which tests use so that no
+	// key waits on a timer).
+	FilterPause time.Duration
 	// Poll is how often the counts are read again, so that articles another
 	// kabar imports meanwhile show up; zero never (they are also read again
 	// when the terminal regains focus).
@@ -114,7 +118,7 @@ func New(lib Library, opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	return Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
-		list: newListModel(lib, opts.SteadyCursor), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
+		list: newListModel(lib, opts), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
 }
 
 // Init asks for the terminal's background and loads the first page.
@@ -434,6 +438,12 @@ func (m Model) statusLine() string {
 	return ansi.Truncate(left+m.help.ShortHelpView(keys.ShortHelp()), m.width, "")
 }
 
+// filterHelp is the filter's query language in short (the README has it
+// whole).
+const filterHelp = `words "a phrase" prefix* -excluded
+title:  source:  author:  after:2025-06-01  before:
+is:unread  is:read  is:starred  has:links`
+
 // helpView is the help overlay, generated from the screen's key bindings.
 func (m Model) helpView() string {
 	var keys help.KeyMap = m.list.keys
@@ -443,8 +453,11 @@ func (m Model) helpView() string {
 	}
 	h := m.help
 	h.ShowAll = true
-	box := m.styles.Overlay.Render(m.styles.Section.Render(title) + "\n\n" + h.FullHelpView(keys.FullHelp()) +
-		"\n\n" + m.styles.Dim.Render("press any key to close"))
+	body := m.styles.Section.Render(title) + "\n\n" + h.FullHelpView(keys.FullHelp())
+	if m.screen != screenReader {
+		body += "\n\n" + m.styles.Section.Render("Filter") + " " + filterHelp
+	}
+	box := m.styles.Overlay.Render(body + "\n\n" + m.styles.Dim.Render("press any key to close"))
 	return lipgloss.Place(m.width, max(m.height-2, 1), lipgloss.Center, lipgloss.Center, box)
 }
 

@@ -542,3 +542,26 @@ func TestSteadyCursorStartsNoBlinkTimer(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterTakesTheQueryLanguage: the filter takes fields like kabar
+// search: starring an article and typing is:starred shows only it, and
+// excluding its title's word shows the others.
+func TestFilterTakesTheQueryLanguage(t *testing.T) {
+	lib := fixtureLibrary(t)
+	m := keys(t, start(t, lib, 100, 30), "enter", "s", "esc")
+	starred, _ := m.list.item(0)
+	m = keys(t, m, append([]string{"/"}, strings.Split("is:starred", "")...)...)
+	if m.list.total != 1 {
+		t.Fatalf("is:starred: %d matches", m.list.total)
+	}
+	titleOnScreen(t, m, starred.Title)
+	m = keys(t, m, "esc", "esc")
+	word := strings.Fields(starred.Title)[0]
+	m = keys(t, m, append([]string{"/", "-"}, strings.Split(word+" ", "")...)...)
+	if m.list.total != 3 {
+		t.Fatalf("-%s: %d matches, want the 3 other articles", word, m.list.total)
+	}
+	if strings.Contains(screenText(m), starred.Title) {
+		t.Fatalf("-%s still shows %q", word, starred.Title)
+	}
+}
