@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"kabar/store"
 )
 
 // fullTextFeed is an RSS feed of n summary-only entries whose links are
@@ -101,23 +103,9 @@ func TestPublicFeedMayNotLeadIntoThisMachine(t *testing.T) {
 		}
 		return (&net.Dialer{}).DialContext(ctx, network, addr)
 	}
-	client := &http.Client{Transport: &http.Transport{DialContext: dial}}
 	s := openStore(t)
 	ctx := context.Background()
-	for _, u := range []string{"http://news.example/feed", "http://other.example/moved"} {
-		if _, err := s.AddFeed(ctx, u, "", true); err != nil {
-			t.Fatal(err)
-		}
-	}
-	results, err := (&Fetcher{Client: client}).FetchAll(ctx, s, "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range results {
-		if r.Err == nil || !strings.Contains(r.Err.Error(), "may not lead to a loopback or private address") {
-			t.Errorf("%s: %v", r.Feed.URL, r.Err)
-		}
-	}
+	fetchRefused(t, s, dial, "http://news.example/feed", "http://other.example/moved")
 	if reached.Load() != 0 {
 		t.Fatalf("the internal server was reached %d times", reached.Load())
 	}
@@ -126,9 +114,31 @@ func TestPublicFeedMayNotLeadIntoThisMachine(t *testing.T) {
 	if _, err := s.AddFeed(ctx, internal.URL+"/feed", "lokal", true); err != nil {
 		t.Fatal(err)
 	}
-	results, err = (&Fetcher{}).FetchAll(ctx, s, "lokal", nil)
+	results, err := (&Fetcher{}).FetchAll(ctx, s, "lokal", nil)
 	if err != nil || results[0].Err != nil || reached.Load() != 1 {
 		t.Fatalf("a loopback feed's loopback page: %+v, %v (reached %d)", results, err, reached.Load())
+	}
+}
+
+// fetchRefused subscribes to the full-text feeds at urls and fetches them
+// through dial; each must be refused for leading into this machine.
+func fetchRefused(t *testing.T, s *store.Store, dial func(context.Context, string, string) (net.Conn, error), urls ...string) {
+	t.Helper()
+	ctx := context.Background()
+	for _, u := range urls {
+		if _, err := s.AddFeed(ctx, u, "", true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	client := &http.Client{Transport: &http.Transport{DialContext: dial}}
+	results, err := (&Fetcher{Client: client}).FetchAll(ctx, s, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if r.Err == nil || !strings.Contains(r.Err.Error(), "may not lead to a loopback or private address") {
+			t.Errorf("%s: %v", r.Feed.URL, r.Err)
+		}
 	}
 }
 
@@ -171,23 +181,8 @@ func TestPublicNameThatLeadsIntoThisMachineIsRefused(t *testing.T) {
 		}
 		return publicConn{conn}, nil
 	}
-	client := &http.Client{Transport: &http.Transport{DialContext: dial}}
 	s := openStore(t)
-	ctx := context.Background()
-	for _, u := range []string{"http://news.example/feed", "http://other.example/moved"} {
-		if _, err := s.AddFeed(ctx, u, "", true); err != nil {
-			t.Fatal(err)
-		}
-	}
-	results, err := (&Fetcher{Client: client}).FetchAll(ctx, s, "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range results {
-		if r.Err == nil || !strings.Contains(r.Err.Error(), "may not lead to a loopback or private address") {
-			t.Errorf("%s: %v", r.Feed.URL, r.Err)
-		}
-	}
+	fetchRefused(t, s, dial, "http://news.example/feed", "http://other.example/moved")
 	if reached.Load() != 0 {
 		t.Fatalf("the internal server was reached %d times through a public name", reached.Load())
 	}
