@@ -71,6 +71,11 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 	if err != nil || c.empty() {
 		return nil, err
 	}
+	return s.newestPage(ctx, query, c, offset, limit)
+}
+
+// newestPage is a page of a compiled query's results, newest first.
+func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, offset, limit int) ([]articles.Listing, error) {
 	q, args, err := s.newestFirst(ctx, c, listColumns)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
@@ -121,7 +126,7 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 		return nil, err
 	}
 	if c.match == "" {
-		return s.Search(ctx, query, offset, limit, prefixLast)
+		return s.newestPage(ctx, query, c, offset, limit)
 	}
 	limit, offset = limitOr(limit), max(offset, 0)
 	_, and, args, _ := c.split() // the first set is the match

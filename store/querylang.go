@@ -35,19 +35,19 @@ type parsedQuery struct {
 type queryTerm struct {
 	text   string
 	prefix bool
-	phrase bool
 	column string // "" or "title"
 }
 
-// filter is a condition on a stored article: either a condition in SQL
-// over the aliases a (articles) and s (state), or a statement selecting the
-// ids (as id) of the articles that pass, or with negated that do not; with
-// its arguments.
+// filter is a condition on a stored article, with its arguments: either a
+// condition in SQL over the aliases a (articles) and s (state), with its
+// negation when that is not simply NOT (cond), or a statement selecting the
+// ids (as id) of the articles that pass. negated asks for the articles that
+// do not pass.
 type filter struct {
-	cond    string
-	ids     string
-	negated bool
-	args    []any
+	cond, notCond string
+	ids           string
+	negated       bool
+	args          []any
 }
 
 // token is one element of a query as typed.
@@ -69,7 +69,9 @@ func parseQuery(input string, prefixLast bool) parsedQuery {
 	var q parsedQuery
 	for i, tok := range toks {
 		last := prefixLast && i == len(toks)-1
-		if tok.field != "" && q.addField(tok) {
+		if f, ok := fieldFilter(tok); ok {
+			f.negated = tok.negated
+			q.filters = append(q.filters, f)
 			continue
 		}
 		text := tok.text
@@ -95,7 +97,7 @@ func parseQuery(input string, prefixLast bool) parsedQuery {
 // termOf makes a full-text term of a word or phrase; ok is false when
 // nothing searchable is left (or, as a filter's last word, too little yet).
 func termOf(text string, quoted, typing bool) (queryTerm, bool) {
-	t := queryTerm{phrase: quoted}
+	var t queryTerm
 	if !quoted {
 		t.prefix = strings.HasSuffix(text, "*")
 		text = strings.TrimRight(text, "*")
@@ -113,62 +115,39 @@ func termOf(text string, quoted, typing bool) (queryTerm, bool) {
 	return t, true
 }
 
-// addField adds a field's condition; false when the field cannot take the
-// value, which is then searched as words.
-func (q *parsedQuery) addField(tok token) bool {
-	var f filter
+// fieldFilter is a field token's filter; false when the token names no
+// field, or one that cannot take the value, which is then searched as words.
+func fieldFilter(tok token) (filter, bool) {
 	switch v := strings.ToLower(tok.text); tok.field {
-	case "title":
-		return false // a full-text term of the title column
 	case "source":
-		q.filters = append(q.filters, filter{ids: `SELECT id FROM articles INDEXED BY articles_source
+		return filter{ids: `SELECT id FROM articles INDEXED BY articles_source
 			WHERE source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')`,
-			negated: tok.negated, args: []any{likeContaining(tok.text)}})
-		return true
+			args: []any{likeContaining(tok.text)}}, true
 	case "author":
-		q.filters = append(q.filters, filter{ids: `SELECT DISTINCT ap.article_id AS id FROM people p
+		return filter{ids: `SELECT DISTINCT ap.article_id AS id FROM people p
 			CROSS JOIN article_people ap ON ap.person_id = p.id WHERE p.name LIKE ? ESCAPE '\'`,
-			negated: tok.negated, args: []any{likeContaining(tok.text)}})
-		return true
+			args: []any{likeContaining(tok.text)}}, true
 	case "after", "before":
 		day, ok := parseDay(v)
-		if !ok {
-			return false
-		}
 		op := ">="
 		if tok.field == "before" {
 			op = "<"
 		}
-		f = filter{cond: `a.sort_key ` + op + ` ?`, args: []any{day.Unix()}}
+		return filter{cond: `a.sort_key ` + op + ` ?`, args: []any{day.Unix()}}, ok
 	case "is":
-		conds := map[string][2]string{ // as asked, and negated (a missing state row is unread, not starred)
-			"unread":  {`coalesce(s.read, 0) = 0`, `s.read = 1`},
-			"read":    {`s.read = 1`, `coalesce(s.read, 0) = 0`},
-			"starred": {`s.starred = 1`, `coalesce(s.starred, 0) = 0`},
+		// a missing state row is unread and not starred; s.starred = 1 can
+		// use the starred index
+		conds := map[string]filter{
+			"unread":  {cond: `coalesce(s.read, 0) = 0`, notCond: `s.read = 1`},
+			"read":    {cond: `s.read = 1`, notCond: `coalesce(s.read, 0) = 0`},
+			"starred": {cond: `s.starred = 1`, notCond: `coalesce(s.starred, 0) = 0`},
 		}
-		c, ok := conds[v]
-		if !ok {
-			return false
-		}
-		if tok.negated {
-			q.filters = append(q.filters, filter{cond: c[1]})
-		} else {
-			q.filters = append(q.filters, filter{cond: c[0]})
-		}
-		return true
+		f, ok := conds[v]
+		return f, ok
 	case "has":
-		if v != "links" {
-			return false
-		}
-		f = filter{cond: `a.ref_count > 0`}
-	default:
-		return false
+		return filter{cond: `a.ref_count > 0`}, v == "links"
 	}
-	if tok.negated {
-		f.cond = `NOT (` + f.cond + `)`
-	}
-	q.filters = append(q.filters, f)
-	return true
+	return filter{}, false // no field, or title: (a full-text term of the title column)
 }
 
 // likeContaining is a LIKE pattern matching text anywhere (ASCII letters in

@@ -113,18 +113,29 @@ func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (com
 		c.sets = append(c.sets, idSet{matching, []any{c.match}})
 	}
 	for _, f := range pq.filters {
-		switch {
-		case f.ids != "" && !f.negated:
+		if f.ids != "" && !f.negated {
 			c.sets = append(c.sets, idSet{f.ids, f.args})
-		case f.ids != "":
-			c.where = append(c.where, `a.id NOT IN (`+f.ids+`)`)
-			c.args = append(c.args, f.args...)
-		default:
-			c.where = append(c.where, f.cond)
-			c.args = append(c.args, f.args...)
+			continue
 		}
+		c.where = append(c.where, f.sql())
+		c.args = append(c.args, f.args...)
 	}
 	return c, nil
+}
+
+// sql is a filter as a condition on a and s.
+func (f filter) sql() string {
+	switch {
+	case f.ids != "" && f.negated:
+		return `a.id NOT IN (` + f.ids + `)`
+	case f.ids != "":
+		return `a.id IN (` + f.ids + `)`
+	case f.negated && f.notCond != "":
+		return f.notCond
+	case f.negated:
+		return `NOT (` + f.cond + `)`
+	}
+	return f.cond
 }
 
 // quoteFTS quotes one term as an FTS5 string.
