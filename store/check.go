@@ -11,6 +11,9 @@ import (
 // ErrDamaged reports a library whose pages fail SQLite's own check.
 var ErrDamaged = errors.New("library is damaged")
 
+// DamagedAdvice says what to do with a damaged library.
+const DamagedAdvice = "move it aside (or restore a backup) and import again"
+
 // Check runs SQLite's check over the whole library and returns the problems
 // it reports, none when the library is sound: quick_check (every page and
 // record, minutes at a million articles) or, when full, integrity_check
@@ -67,8 +70,8 @@ func damaged(path string, problems []string) error {
 	if len(problems) > 1 {
 		more = fmt.Sprintf(" and %d more", len(problems)-1)
 	}
-	return fmt.Errorf("store: %s: %w (%s%s): move it aside (or restore a backup) and import again; kabar check lists every problem",
-		path, ErrDamaged, problems[0], more)
+	return fmt.Errorf("store: %s: %w (%s%s): %s; kabar check lists every problem",
+		path, ErrDamaged, problems[0], more, DamagedAdvice)
 }
 
 // sizeOnDisk is the size of the library file and its write-ahead log.

@@ -167,7 +167,7 @@ func withAdvice(path string, err error) error {
 	}
 	switch coded.Code() & 0xff { // the primary result code
 	case sqliteCorrupt, sqliteNotADB:
-		return fmt.Errorf("%w: %s is damaged or is not a kabar library; move it aside (or restore a backup) and import again (kabar check lists the problems)", err, path)
+		return fmt.Errorf("%w: %s is damaged or is not a kabar library; %s (kabar check lists the problems)", err, path, DamagedAdvice)
 	case sqliteReadOnly:
 		return fmt.Errorf("%w: %s or its directory cannot be written; reading commands still work, importing needs write access", err, path)
 	case sqliteFull:

@@ -22,17 +22,7 @@ func (a *app) checkCommand() *cobra.Command {
 			"(about 4.5 s per GB here).",
 		GroupID: groupLibrary,
 		Args:    noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) (err error) {
-			path := libraryPath(a.db)
-			s, err := store.OpenReadOnly(path)
-			if err != nil {
-				return err
-			}
-			defer func() {
-				if cerr := s.Close(); err == nil {
-					err = cerr
-				}
-			}()
+		RunE: a.withLibrary(store.OpenReadOnly, noCheckBefore, func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			problems, err := s.Check(cmd.Context(), full)
 			if err != nil {
 				return err
@@ -41,12 +31,11 @@ func (a *app) checkCommand() *cobra.Command {
 				fmt.Fprintln(a.out, safe.Line(p))
 			}
 			if len(problems) > 0 {
-				return fmt.Errorf("%s: %w: %s; move it aside (or restore a backup) and import again",
-					path, store.ErrDamaged, plural(len(problems), "problem"))
+				return fmt.Errorf("%s: %w: %s; %s", s.Path(), store.ErrDamaged, plural(len(problems), "problem"), store.DamagedAdvice)
 			}
-			fmt.Fprintf(a.out, "%s: no damage found\n", path)
+			fmt.Fprintf(a.out, "%s: no damage found\n", s.Path())
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&full, "full", false, "also check every index against its table (slower)")
 	return cmd

@@ -48,6 +48,7 @@ type onLibrary func(cmd *cobra.Command, args []string, s *store.Store) error
 const (
 	checkBeforeReadingUpTo = 4 << 20
 	checkBeforeWritingUpTo = 64 << 20
+	noCheckBefore          = -1 // kabar check itself
 )
 
 // reading runs fn on the library opened without writing to it: reading
