@@ -31,7 +31,8 @@ type ReaderKeys struct {
 	Up, Down, PageDown, PageUp, Top, Bottom key.Binding
 	NextLink, PrevLink, Follow, FollowN     key.Binding
 	Back, Forward, Close, OpenURL, Star     key.Binding
-	Search, Help, Quit                      key.Binding
+	Find, NextMatch, PrevMatch, EndFind     key.Binding
+	KeepFind, Help, Quit                    key.Binding
 }
 
 // DefaultListKeys returns the list bindings.
@@ -73,25 +74,38 @@ func DefaultFilterKeys() FilterKeys {
 // DefaultReaderKeys returns the reader bindings.
 func DefaultReaderKeys() ReaderKeys {
 	return ReaderKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageDown: key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/pgdn", "page down")),
-		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		NextLink: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
-		PrevLink: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
-		Follow:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow link")),
-		FollowN:  key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "follow nth link")),
-		Back:     key.NewBinding(key.WithKeys("backspace", "h", "alt+left"), key.WithHelp("⌫/h", "back")),
-		Forward:  key.NewBinding(key.WithKeys("l", "alt+right"), key.WithHelp("l", "forward")),
-		Close:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "to list")),
-		OpenURL:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
-		Star:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
-		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search missing link")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageDown:  key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/pgdn", "page down")),
+		PageUp:    key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		Top:       key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:    key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		NextLink:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
+		PrevLink:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
+		Follow:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow link")),
+		FollowN:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "follow nth link")),
+		Back:      key.NewBinding(key.WithKeys("backspace", "h", "alt+left"), key.WithHelp("⌫/h", "back")),
+		Forward:   key.NewBinding(key.WithKeys("l", "alt+right"), key.WithHelp("l", "forward")),
+		Close:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "to list")),
+		OpenURL:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in browser")),
+		Star:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
+		Find:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in article")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match"), key.WithDisabled()),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match"), key.WithDisabled()),
+		EndFind:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "end find"), key.WithDisabled()),
+		KeepFind:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep matches")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
+}
+
+// forFind enables the keys that move between a find's matches and end it,
+// while a find is active (n and esc mean something else otherwise).
+func (k ReaderKeys) forFind(active bool) ReaderKeys {
+	k.NextMatch.SetEnabled(active)
+	k.PrevMatch.SetEnabled(active)
+	k.EndFind.SetEnabled(active)
+	return k
 }
 
 // nthKey is the position of the key msg among b's keys, -1 when it is not
@@ -115,7 +129,7 @@ func (k ListKeys) FullHelp() [][]key.Binding {
 
 // ShortHelp is the reader's status-line help.
 func (k ReaderKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextLink, k.Follow, k.Back, k.Forward, k.Close, k.Help}
+	return []key.Binding{k.NextMatch, k.PrevMatch, k.EndFind, k.NextLink, k.Follow, k.Back, k.Forward, k.Close, k.Help}
 }
 
 // FullHelp is the reader's help overlay.
@@ -123,7 +137,8 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
-		{k.Close, k.OpenURL, k.Star, k.Search, k.Help, k.Quit},
+		{k.Find, k.NextMatch, k.PrevMatch, k.EndFind},
+		{k.Close, k.OpenURL, k.Star, k.Help, k.Quit},
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"kabar/articles"
@@ -118,7 +117,7 @@ func New(lib Library, opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	return Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
-		list: newListModel(lib, opts), reader: newReaderModel(), renders: newRenderCache(renderCacheBytes)}
+		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), renders: newRenderCache(renderCacheBytes)}
 }
 
 // Init asks for the terminal's background and loads the first page.
@@ -170,6 +169,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.screen = screenList
 		var cmd tea.Cmd
 		m.list, cmd = m.list.search(msg.title)
+		m.status = note("“" + msg.title + "” is not in the library — searching for its title")
 		return m, cmd
 	case articleMsg:
 		return m.articleLoaded(msg)
@@ -230,7 +230,7 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.screen == screenReader {
-		if key.Matches(msg, m.reader.keys.Help) {
+		if !m.reader.takesKey(msg) && key.Matches(msg, m.reader.keys.Help) {
 			m.showHelp = true
 			return m, nil
 		}
@@ -265,6 +265,8 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.reader.keys
 	switch {
+	case m.reader.takesKey(msg):
+		// a find's own keys (typing, n/N, esc) come before the root's
 	case keyMatches(msg, k.Close):
 		cmd := m.saveScroll()
 		m.screen = screenList
@@ -373,7 +375,7 @@ func (m Model) viewText() string {
 	case m.showHelp:
 		body = m.helpView()
 	case m.screen == screenReader:
-		body = m.reader.view()
+		body = m.reader.view(m.styles)
 	default:
 		body = m.list.view(m.styles)
 	}
@@ -416,6 +418,9 @@ func (m Model) titleBar() string {
 // statusLine is the last line: a message, else position and key help.
 func (m Model) statusLine() string {
 	st := m.styles
+	if m.screen == screenReader && m.reader.find.typing {
+		return ansi.Truncate(m.reader.find.input.View()+"  "+st.Status.Render(m.reader.find.summary()), m.width, "")
+	}
 	if m.status.text != "" {
 		style := st.Status
 		if m.status.isErr {
@@ -430,35 +435,12 @@ func (m Model) statusLine() string {
 	var keys help.KeyMap = m.list.keys
 	if m.screen == screenReader {
 		keys = m.reader.keys
-		left = st.Status.Render(m.reader.position()) + "  "
+		left = st.Status.Render(strings.TrimSpace(m.reader.position()+"  "+m.reader.find.summary())) + "  "
 	} else if m.list.total > 0 {
 		left = st.Status.Render(fmt.Sprintf("%d/%d", m.list.cursor+1, m.list.total)) + "  "
 	}
 	m.help.SetWidth(max(m.width-ansi.StringWidth(left), 0))
 	return ansi.Truncate(left+m.help.ShortHelpView(keys.ShortHelp()), m.width, "")
-}
-
-// filterHelp is the filter's query language in short (the README has it
-// whole).
-const filterHelp = `words "a phrase" prefix* -excluded
-title:  source:  author:  after:2025-06-01  before:
-is:unread  is:read  is:starred  has:links`
-
-// helpView is the help overlay, generated from the screen's key bindings.
-func (m Model) helpView() string {
-	var keys help.KeyMap = m.list.keys
-	title := "List keys"
-	if m.screen == screenReader {
-		keys, title = m.reader.keys, "Reader keys"
-	}
-	h := m.help
-	h.ShowAll = true
-	body := m.styles.Section.Render(title) + "\n\n" + h.FullHelpView(keys.FullHelp())
-	if m.screen != screenReader {
-		body += "\n\n" + m.styles.Section.Render("Filter") + " " + filterHelp
-	}
-	box := m.styles.Overlay.Render(body + "\n\n" + m.styles.Dim.Render("press any key to close"))
-	return lipgloss.Place(m.width, max(m.height-2, 1), lipgloss.Center, lipgloss.Center, box)
 }
 
 // Current reports which article the reader shows, if any (for tests and

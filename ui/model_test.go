@@ -110,17 +110,18 @@ func selectTitle(t *testing.T, m Model, prefix string) Model {
 	return m
 }
 
-func TestMissingLinkOffersSearch(t *testing.T) {
+func TestMissingLinkSearchesItsTitle(t *testing.T) {
 	lib := fixtureLibrary(t)
-	m := start(t, lib, 100, 30)
-	m = selectTitle(t, m, "Jukung")
-	m = keys(t, m, "enter", "1")
-	titleOnScreen(t, m, "is not in the library")
-	m = keys(t, m, "/")
-	if m.screen != screenList || m.list.query != "Harga Beras di Pasar Lama Naik Tipis" {
-		t.Fatalf("search offer: screen %d query %q", m.screen, m.list.query)
+	for _, follow := range [][]string{{"1"}, {"tab", "enter"}} {
+		m := start(t, lib, 100, 30)
+		m = selectTitle(t, m, "Jukung")
+		m = keys(t, m, append([]string{"enter"}, follow...)...)
+		if m.screen != screenList || m.list.query != "Harga Beras di Pasar Lama Naik Tipis" {
+			t.Fatalf("%v on a missing link: screen %d query %q", follow, m.screen, m.list.query)
+		}
+		titleOnScreen(t, m, "is not in the library")
+		titleOnScreen(t, m, "0 matches")
 	}
-	titleOnScreen(t, m, "0 matches")
 }
 
 func TestBacklinksAreFollowable(t *testing.T) {

@@ -62,11 +62,11 @@ type readerModel struct {
 	linkLine  []int    // line of each link in lines
 	scroll    int
 	want      int    // a position asked for before the body was long enough
-	offerFind string // a missing link's title, offered for search
+	find      finder // the find in the article (/), if any
 }
 
-func newReaderModel() readerModel {
-	return readerModel{keys: DefaultReaderKeys(), selected: -1}
+func newReaderModel(steadyCursor bool) readerModel {
+	return readerModel{keys: DefaultReaderKeys(), selected: -1, find: newFinder(steadyCursor)}
 }
 
 // viewHeight is how many content lines fit between the title bar and the
@@ -107,7 +107,9 @@ func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel 
 	for i := range a.ReferencedBy {
 		m.links = append(m.links, link{backlink: &a.ReferencedBy[i]})
 	}
-	m.selected, m.offerFind = -1, ""
+	m.selected = -1
+	m.find = m.find.end()
+	m.keys = m.keys.forFind(false)
 	m.scroll, m.want, m.bodyPending = scroll, scroll, false
 	m.compose(st)
 	return m
@@ -164,6 +166,9 @@ func (m *readerModel) compose(st Styles) {
 	}
 	m.lines = lines
 	m.scroll = max(min(max(m.scroll, m.want), m.maxScroll()), 0)
+	if m.find.active() {
+		m.find = m.find.locate(m.lines)
+	}
 }
 
 func (m readerModel) metaLine() string {
@@ -250,9 +255,34 @@ func (m readerModel) update(msg tea.Msg, st Styles) (readerModel, tea.Cmd) {
 	return m, nil
 }
 
+// takesKey reports whether the reader handles msg itself before the root
+// sees it: typing a find, or moving between and ending its matches.
+func (m readerModel) takesKey(msg tea.KeyPressMsg) bool {
+	k := m.keys
+	return m.find.typing || key.Matches(msg, k.NextMatch, k.PrevMatch, k.EndFind)
+}
+
 func (m readerModel) key(msg tea.KeyPressMsg, st Styles) (readerModel, tea.Cmd) {
 	k := m.keys
+	if m.find.typing {
+		return m.findKey(msg)
+	}
 	switch {
+	case key.Matches(msg, k.Find):
+		var cmd tea.Cmd
+		m.find, cmd = m.find.begin()
+		m.keys = m.keys.forFind(true)
+		return m, cmd
+	case key.Matches(msg, k.NextMatch):
+		m.find = m.find.step(1)
+		return m.toMatch(), nil
+	case key.Matches(msg, k.PrevMatch):
+		m.find = m.find.step(-1)
+		return m.toMatch(), nil
+	case key.Matches(msg, k.EndFind):
+		m.find = m.find.end()
+		m.keys = m.keys.forFind(false)
+		return m, nil
 	case key.Matches(msg, k.Up):
 		return m.scrollBy(-1), nil
 	case key.Matches(msg, k.Down):
@@ -281,13 +311,46 @@ func (m readerModel) key(msg tea.KeyPressMsg, st Styles) (readerModel, tea.Cmd) 
 		m.selected = n
 		m.compose(st)
 		return m.follow(n)
-	case key.Matches(msg, k.Search):
-		if m.offerFind != "" {
-			title := m.offerFind
-			return m, func() tea.Msg { return searchTitleMsg{title: title} }
-		}
 	}
 	return m, nil
+}
+
+// findKey handles a key while the find input has focus: esc ends the find,
+// enter keeps its matches for n/N, anything else is typed, and the reader
+// jumps to the first match from where it is.
+func (m readerModel) findKey(msg tea.KeyPressMsg) (readerModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.EndFind):
+		m.find = m.find.end()
+		m.keys = m.keys.forFind(false)
+		return m, nil
+	case key.Matches(msg, m.keys.KeepFind):
+		m.find = m.find.settle()
+		m.keys = m.keys.forFind(m.find.active())
+		return m, nil
+	}
+	var cmd tea.Cmd
+	var changed bool
+	m.find, cmd, changed = m.find.typed(msg)
+	if changed {
+		m.find = m.find.locate(m.lines).from(m.scroll)
+		m = m.toMatch()
+	}
+	return m, cmd
+}
+
+// toMatch scrolls the current match into view (to the middle of the screen
+// when it was off it).
+func (m readerModel) toMatch() readerModel {
+	line, ok := m.find.currentLine()
+	if !ok {
+		return m
+	}
+	if line < m.scroll || line >= m.scroll+m.viewHeight() {
+		m.want = 0
+		m.scroll = max(min(line-m.viewHeight()/2, m.maxScroll()), 0)
+	}
+	return m
 }
 
 // selectLink moves the link selection and scrolls it into view.
@@ -325,15 +388,14 @@ func (m readerModel) follow(i int) (readerModel, tea.Cmd) {
 	if id := l.target(); id != 0 {
 		return m, func() tea.Msg { return followMsg{id: id} }
 	}
-	m.offerFind = l.ref.Title
-	if m.offerFind == "" {
-		return m, statusCmd("“" + l.label() + "” is not in the library — press o on an article to open it on the web")
+	if title := l.ref.Title; title != "" {
+		return m, func() tea.Msg { return searchTitleMsg{title: title} }
 	}
-	return m, statusCmd("“" + l.label() + "” is not in the library — press / to search for its title")
+	return m, statusCmd("“" + l.label() + "” is not in the library — press o on an article to open it on the web")
 }
 
-// view draws the visible lines.
-func (m readerModel) view() string {
+// view draws the visible lines, a find's matches highlighted.
+func (m readerModel) view(st Styles) string {
 	h := m.viewHeight()
 	end := min(m.scroll+h, len(m.lines))
 	var b strings.Builder
@@ -341,7 +403,11 @@ func (m readerModel) view() string {
 		if i > m.scroll {
 			b.WriteByte('\n')
 		}
-		b.WriteString(ansi.Truncate(m.lines[i], m.width, ""))
+		line := m.lines[i]
+		if len(m.find.hits) > 0 {
+			line = m.find.highlight(i, line, st)
+		}
+		b.WriteString(ansi.Truncate(line, m.width, ""))
 	}
 	for i := end - m.scroll; i < h; i++ {
 		b.WriteByte('\n')

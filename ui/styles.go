@@ -18,6 +18,7 @@ type Styles struct {
 	Resolved, Ambiguous, Missing     lipgloss.Style
 	Status, StatusError, FilterLabel lipgloss.Style
 	Overlay                          lipgloss.Style
+	Match, MatchCurrent              lipgloss.Style // a find's matches in the reader
 	Help                             help.Styles
 }
 
@@ -57,6 +58,8 @@ func NewStyles(dark bool) Styles {
 	s.StatusError = lipgloss.NewStyle().Foreground(bad).Bold(true)
 	s.FilterLabel = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+	s.Match = lipgloss.NewStyle().Foreground(text).Background(ld(lipgloss.Color("#FFE9A8"), lipgloss.Color("#5C4A12")))
+	s.MatchCurrent = lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A"))).Background(warn).Bold(true)
 	s.Help = help.DefaultStyles(dark)
 	return s
 }
