@@ -58,11 +58,11 @@ type readerModel struct {
 	links         []link
 	selected      int // index into links, -1 for none
 
-	lines     []string // header + body + link sections
-	linkLine  []int    // line of each link in lines
-	scroll    int
-	want      int    // a position asked for before the body was long enough
-	find      finder // the find in the article (/), if any
+	lines    []string // header + body + link sections
+	linkLine []int    // line of each link in lines
+	scroll   int
+	want     int    // a position asked for before the body was long enough
+	find     finder // the find in the article (/), if any
 }
 
 func newReaderModel(steadyCursor bool) readerModel {
