@@ -97,6 +97,7 @@ type Listing struct {
 	Read       bool
 	Starred    bool
 	HasRelated bool
+	Tags       []string
 }
 
 // Stored is an article as the library holds it: the article with its refs
@@ -108,6 +109,7 @@ type Stored struct {
 	// Scroll is the last scroll position (a line offset) the reader saved.
 	Scroll       int
 	ReferencedBy []Backlink
+	Tags         []string
 }
 
 // Backlink is an article whose body points at another one.

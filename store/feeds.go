@@ -21,6 +21,9 @@ type Feed struct {
 	LastModified string
 	LastFetched  time.Time // zero before the first fetch
 	LastError    string
+	// Outlet is the outlet the feed's entries carry (the feed's own title,
+	// else Name), learnt at the last fetch; source:"Name" finds them by it.
+	Outlet string
 }
 
 // ErrFeedNotFound reports a feed URL or name that is not subscribed.
@@ -54,7 +57,7 @@ func (s *Store) AddFeed(ctx context.Context, url, name string, fullText bool) (F
 
 // Feeds returns every subscription, by name.
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, url, name, full_text, etag, last_modified, last_fetched, last_error
+	rows, err := s.db.QueryContext(ctx, `SELECT id, url, name, full_text, etag, last_modified, last_fetched, last_error, outlet
 		FROM feeds ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("store: feeds: %w", err)
@@ -64,7 +67,7 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	for rows.Next() {
 		var f Feed
 		var fetched sql.NullInt64
-		if err := rows.Scan(&f.ID, &f.URL, &f.Name, &f.FullText, &f.ETag, &f.LastModified, &fetched, &f.LastError); err != nil {
+		if err := rows.Scan(&f.ID, &f.URL, &f.Name, &f.FullText, &f.ETag, &f.LastModified, &fetched, &f.LastError, &f.Outlet); err != nil {
 			return nil, fmt.Errorf("store: feeds: %w", err)
 		}
 		if fetched.Valid {
@@ -102,6 +105,14 @@ func (s *Store) SaveFeedFetch(ctx context.Context, id int64, etag, lastModified 
 		etag, etag, lastModified, lastModified, at.Unix(), errText, id)
 	if err != nil {
 		return fmt.Errorf("store: save fetch of feed %d: %w", id, err)
+	}
+	return nil
+}
+
+// SetFeedOutlet records the outlet a feed's entries carry.
+func (s *Store) SetFeedOutlet(ctx context.Context, id int64, outlet string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE feeds SET outlet = ? WHERE id = ?`, outlet, id); err != nil {
+		return fmt.Errorf("store: feed %d outlet: %w", id, withAdvice(s.path, err))
 	}
 	return nil
 }

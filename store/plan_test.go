@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestHotStatementsNeverScanLargeTables runs the import (text, feed and
@@ -100,7 +101,8 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		},
 		func() error { // the query language's fields, alone and with words
 			for _, q := range []string{"source:kabar after:2025-01-01", "author:budi", "is:starred", "is:unread -is:starred",
-				"before:2030 has:links", "-source:kabar", "pelabuhan title:pelab* -dermaga source:kabar is:unread", "-pelabuhan"} {
+				"before:2030 has:links", "-source:kabar", "pelabuhan title:pelab* -dermaga source:kabar is:unread", "-pelabuhan",
+				`source:"Kabar Feed"`, "tag:penting", "-tag:penting", "pelabuhan tag:penting"} {
 				if _, err := s.Search(ctx, q, 0, 10, true); err != nil {
 					return err
 				}
@@ -117,6 +119,26 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		func() error { _, err := s.Article(ctx, ls[len(ls)-1].ID); return err },
 		func() error { _, err := s.Counts(ctx); return err },
 		func() error { _, err := s.Sources(ctx); return err },
+		func() error { return s.Tag(ctx, id, "penting", "arsip") },
+		func() error { return s.Untag(ctx, id, "arsip") },
+		func() error { return s.SetTags(ctx, id, []string{"penting", "baru"}) },
+		func() error { _, err := s.TagNames(ctx); return err },
+		func() error { return s.SaveSearch(ctx, "pelabuhan", "pelabuhan is:unread") },
+		func() error { _, err := s.SavedSearches(ctx); return err },
+		func() error { _, _, err := s.SearchTally(ctx, "pelabuhan source:kabar"); return err },
+		func() error { _, err := s.MarkAllRead(ctx, "source:kabar tag:penting"); return err },
+		func() error { return s.SetReadOf(ctx, []int64{id, ls[1].ID}, false) },
+		func() error { // delete with undo, and a prune
+			rm, err := s.Delete(ctx, ls[1].ID)
+			if err != nil {
+				return err
+			}
+			if err := s.Restore(ctx, rm); err != nil {
+				return err
+			}
+			_, err = s.Prune(ctx, PruneOptions{Before: time.Date(2025, 1, 3, 0, 0, 0, 0, time.UTC), Source: "Kabar Feed"})
+			return err
+		},
 		func() error { _, err := s.CountSource(ctx, "Kabar Feed"); return err },
 		func() error { _, err := s.HasURL(ctx, "https://kabarku.test/berita/3"); return err }, // fetch --full-text
 	} {
@@ -143,10 +165,10 @@ func planFeed(from, to int) string {
 }
 
 // largeTables are the tables that grow with the library.
-var largeTables = []string{"articles", "refs", "state", "article_people"}
+var largeTables = []string{"articles", "refs", "state", "article_people", "article_tags"}
 
 var (
-	aliasPattern = regexp.MustCompile(`(?i)\b(?:FROM|JOIN)\s+(articles|refs|state|article_people)(?:\s+(?:AS\s+)?([a-z_]\w*))?`)
+	aliasPattern = regexp.MustCompile(`(?i)\b(?:FROM|JOIN)\s+(articles|refs|state|article_people|article_tags)(?:\s+(?:AS\s+)?([a-z_]\w*))?`)
 	scanPattern  = regexp.MustCompile(`^SCAN (\w+)(.*)$`)
 	usingIndex   = regexp.MustCompile(`USING (?:COVERING )?INDEX (\w+)`)
 	pagerPattern = regexp.MustCompile(`(?i)\bLIMIT \? OFFSET \?`)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,7 +26,8 @@ type ListOptions struct {
 }
 
 const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz, a.imported, a.ref_count > 0,
-	coalesce(s.read, 0), coalesce(s.starred, 0)`
+	coalesce(s.read, 0), coalesce(s.starred, 0), coalesce((SELECT group_concat(t.name, ',') FROM article_tags at
+		CROSS JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id), '')`
 
 // List returns a page of articles, newest first.
 func (s *Store) List(ctx context.Context, opt ListOptions) ([]articles.Listing, error) {
@@ -187,8 +189,13 @@ func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) 
 		var published sql.NullInt64
 		var tz int
 		var imported int64
-		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.URL, &published, &tz, &imported, &l.HasRelated, &l.Read, &l.Starred); err != nil {
+		var tags string
+		if err := rows.Scan(&l.ID, &l.Title, &l.Source, &l.URL, &published, &tz, &imported, &l.HasRelated, &l.Read, &l.Starred, &tags); err != nil {
 			return nil, fmt.Errorf("store: %s: %w", what, withAdvice(s.path, err))
+		}
+		if tags != "" {
+			l.Tags = strings.Split(tags, ",")
+			slices.Sort(l.Tags)
 		}
 		l.Published = unixTime(published, tz)
 		l.Imported = time.Unix(imported, 0)
@@ -250,6 +257,9 @@ func (s *Store) Article(ctx context.Context, id int64) (articles.Stored, error) 
 		return st, err
 	}
 	if st.ReferencedBy, err = s.backlinks(ctx, id); err != nil {
+		return st, err
+	}
+	if st.Tags, err = s.Tags(ctx, id); err != nil {
 		return st, err
 	}
 	return st, nil
@@ -369,16 +379,6 @@ func boolInt(b bool) int {
 // is set: the list the reader pages through.
 func (s *Store) Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error) {
 	return s.List(ctx, ListOptions{Offset: offset, Limit: limit, Source: source})
-}
-
-// Sources returns the library's outlets, those with most articles first.
-func (s *Store) Sources(ctx context.Context) ([]string, error) {
-	sources, err := column[string](s.db.QueryContext(ctx, `SELECT source FROM source_counts WHERE n > 0
-		ORDER BY n DESC, source LIMIT 200`))
-	if err != nil {
-		return nil, fmt.Errorf("store: sources: %w", err)
-	}
-	return sources, nil
 }
 
 // CountSource returns how many articles an outlet has.

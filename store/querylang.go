@@ -11,7 +11,9 @@ import (
 // -excluded words or phrases, and fields:
 //
 //	title:WORD       the word (or "phrase", or prefix*) in the title
-//	source:TEXT      outlet or feed whose name holds TEXT (any case)
+//	source:TEXT      outlet or feed whose name holds TEXT (any case);
+//	                 source:"Name" the outlet or feed named exactly that
+//	tag:NAME         tagged NAME (any case)
 //	author:TEXT      an author or editor whose name holds TEXT
 //	after:DATE       dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)
 //	before:DATE      dated before DATE
@@ -59,7 +61,7 @@ type token struct {
 }
 
 // knownFields are the fields a query may name.
-var knownFields = map[string]bool{"title": true, "source": true, "author": true, "after": true, "before": true, "is": true, "has": true}
+var knownFields = map[string]bool{"title": true, "source": true, "tag": true, "author": true, "after": true, "before": true, "is": true, "has": true}
 
 // parseQuery takes what a user typed apart. With prefixLast the last plain
 // word is a prefix (filter as you type), left out while shorter than
@@ -120,9 +122,18 @@ func termOf(text string, quoted, typing bool) (queryTerm, bool) {
 func fieldFilter(tok token) (filter, bool) {
 	switch v := strings.ToLower(tok.text); tok.field {
 	case "source":
+		pattern := likeContaining(tok.text)
+		if tok.quoted {
+			pattern = likeExactly(tok.text)
+		}
 		return filter{ids: `SELECT id FROM articles INDEXED BY articles_source
-			WHERE source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')`,
-			args: []any{likeContaining(tok.text)}}, true
+			WHERE source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')
+				OR source IN (SELECT outlet FROM feeds WHERE name LIKE ? ESCAPE '\' AND outlet <> '')`,
+			args: []any{pattern, pattern}}, true
+	case "tag":
+		return filter{ids: `SELECT at.article_id AS id FROM tags t
+			CROSS JOIN article_tags at ON at.tag_id = t.id WHERE t.name = ?`,
+			args: []any{strings.TrimSpace(tok.text)}}, true
 	case "author":
 		return filter{ids: `SELECT DISTINCT ap.article_id AS id FROM people p
 			CROSS JOIN article_people ap ON ap.person_id = p.id WHERE p.name LIKE ? ESCAPE '\'`,
@@ -153,7 +164,13 @@ func fieldFilter(tok token) (filter, bool) {
 // likeContaining is a LIKE pattern matching text anywhere (ASCII letters in
 // any case), its own % and _ taken literally.
 func likeContaining(text string) string {
-	return "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text) + "%"
+	return "%" + likeExactly(text) + "%"
+}
+
+// likeExactly is a LIKE pattern matching text whole (ASCII letters in any
+// case).
+func likeExactly(text string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text)
 }
 
 // parseDay reads YYYY-MM-DD, YYYY-MM or YYYY as the start of that day,

@@ -221,9 +221,11 @@ func (f *Fetcher) storeEntries(ctx context.Context, s *store.Store, feed store.F
 		chunk, pages = chunk[:0], pages[:0]
 		return err
 	}
+	outlet := ""
 	parseErr := articles.ParseFeedEach(body, feed.URL, 0, func(a articles.Article) error {
 		r.Entries++
 		a.Source = firstNonEmpty(a.Source, feed.Name)
+		outlet = firstNonEmpty(outlet, a.Source)
 		if feed.FullText && len(a.Body) < fullTextBelow && a.URL != "" {
 			stored, err := s.HasURL(ctx, a.URL)
 			if err != nil {
@@ -246,6 +248,11 @@ func (f *Fetcher) storeEntries(ctx context.Context, s *store.Store, feed store.F
 	}
 	if err := flush(); err != nil {
 		errs = append(errs, err)
+	}
+	if outlet != "" && outlet != feed.Outlet {
+		if err := s.SetFeedOutlet(ctx, feed.ID, outlet); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if r.PagesLate > 0 {
 		errs = append(errs, fmt.Errorf("full text: %d pages did not come within %v; the next fetch tries those entries again", r.PagesLate, deadline))
