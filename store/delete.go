@@ -44,6 +44,13 @@ func (s *Store) Delete(ctx context.Context, ids ...int64) (Removed, error) {
 	return rm, s.resolvePending(ctx, &Summary{})
 }
 
+// Discard deletes articles like Delete and returns a function that puts
+// them back (the reader's undo).
+func (s *Store) Discard(ctx context.Context, ids ...int64) (restore func(context.Context) error, err error) {
+	rm, err := s.Delete(ctx, ids...)
+	return func(ctx context.Context) error { return s.Restore(ctx, rm) }, err
+}
+
 // Restore puts back what Delete removed, with the same ids, state and
 // tags; refs resolve again (theirs, and other articles' refs to them).
 func (s *Store) Restore(ctx context.Context, rm Removed) error {

@@ -391,6 +391,21 @@ func (s *Store) CountSource(ctx context.Context, source string) (int, error) {
 	return n, nil
 }
 
+// ArticleByURL returns the id of the newest article with this URL (compared
+// canonically), 0 when none is stored.
+func (s *Store) ArticleByURL(ctx context.Context, url string) (int64, error) {
+	canon := articles.CanonicalURL(url)
+	if canon == "" {
+		return 0, nil
+	}
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles WHERE canon_url = ? AND canon_url <> ''`, canon).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: %s: look up %s: %w", s.path, url, withAdvice(s.path, err))
+	}
+	return id, nil
+}
+
 // HasURL reports whether an article with this URL (compared canonically) is
 // stored.
 func (s *Store) HasURL(ctx context.Context, url string) (bool, error) {

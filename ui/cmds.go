@@ -95,11 +95,11 @@ func loadPage(lib Library, v listView, seq, page int) tea.Cmd {
 		var err error
 		switch {
 		case query == "":
-			items, err = lib.Page(ctx, v.source, page*pageSize, pageSize)
+			items, err = lib.Page(ctx, "", page*pageSize, pageSize)
 		case v.byRelevance:
-			items, err = lib.SearchByRelevance(ctx, query, page*pageSize, pageSize, true)
+			items, err = lib.SearchByRelevance(ctx, query, page*pageSize, pageSize, v.prefixLast)
 		default:
-			items, err = lib.Search(ctx, query, page*pageSize, pageSize, true)
+			items, err = lib.Search(ctx, query, page*pageSize, pageSize, v.prefixLast)
 		}
 		for i := range items {
 			items[i] = safe.Listing(items[i])
@@ -108,9 +108,9 @@ func loadPage(lib Library, v listView, seq, page int) tea.Cmd {
 	}
 }
 
-// sourcesMsg carries the library's outlets, for the outlet filter.
+// sourcesMsg carries the sources panel's entries.
 type sourcesMsg struct {
-	sources []string
+	sources []articles.Source
 	err     error
 }
 
@@ -119,23 +119,50 @@ func loadSources(lib Library) tea.Cmd {
 		ctx, cancel := withTimeout()
 		defer cancel()
 		s, err := lib.Sources(ctx)
+		for i := range s {
+			s[i].Name = safe.Line(s[i].Name)
+		}
 		return sourcesMsg{sources: s, err: err}
 	}
 }
 
-// sourceCountMsg carries how many articles the filtered outlet has.
-type sourceCountMsg struct {
-	source string
-	seq, n int
-	err    error
+// tallyMsg carries a saved search's counts.
+type tallyMsg struct {
+	query         string
+	total, unread int
+	err           error
 }
 
-func countSource(lib Library, source string, seq int) tea.Cmd {
+func tallySearch(lib Library, query string) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()
 		defer cancel()
-		n, err := lib.CountSource(ctx, source)
-		return sourceCountMsg{source: source, seq: seq, n: n, err: err}
+		total, unread, err := lib.SearchTally(ctx, query)
+		return tallyMsg{query: query, total: total, unread: unread, err: err}
+	}
+}
+
+// scopeCountMsg carries the list's source with its counts read again.
+type scopeCountMsg struct {
+	seq int
+	src articles.Source
+	err error
+}
+
+// recountScope reads a source's counts again (after reading, marking or
+// deleting changed them); a source no longer listed counts zero.
+func recountScope(lib Library, src articles.Source, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		all, err := lib.Sources(ctx)
+		src.Total, src.Unread = 0, 0
+		for _, s := range all {
+			if s.Kind == src.Kind && s.Query == src.Query {
+				src.Total, src.Unread = s.Total, s.Unread
+			}
+		}
+		return scopeCountMsg{seq: seq, src: src, err: err}
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 // filterHelp is the filter's query language in short (the README has it
 // whole).
 const filterHelp = `words "a phrase" prefix* -excluded
-title:  source:  author:  after:2025-06-01  before:
+title:  source:  author:  tag:  after:2025-06-01  before:
 is:unread  is:read  is:starred  has:links`
 
 // helpView is the help overlay, generated from the screen's key bindings.

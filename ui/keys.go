@@ -11,7 +11,7 @@ import (
 type ListKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Filter, Clear, Star, ToggleRead   key.Binding
-	Refresh, Outlet, Order                  key.Binding
+	Refresh, Sources, Order                 key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -50,10 +50,30 @@ func DefaultListKeys() ListKeys {
 		Star:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "star")),
 		ToggleRead: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "read/unread")),
 		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh feeds")),
-		Outlet:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "next outlet/feed")),
+		Sources:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "sources: feeds, outlets, tags, searches")),
 		Order:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "matches newest/best first")),
 		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// SourcesKeys are the sources panel's bindings.
+type SourcesKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Choose, Close                           key.Binding
+}
+
+// DefaultSourcesKeys returns the sources panel's bindings.
+func DefaultSourcesKeys() SourcesKeys {
+	return SourcesKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn/space", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Close:    key.NewBinding(key.WithKeys("esc", "f", "q"), key.WithHelp("esc/f", "close")),
 	}
 }
 
@@ -123,7 +143,7 @@ func (k ListKeys) ShortHelp() []key.Binding {
 func (k ListKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Clear, k.Order, k.Outlet, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
+		{k.Open, k.Filter, k.Clear, k.Order, k.Sources, k.Star, k.ToggleRead, k.Refresh, k.Help, k.Quit},
 	}
 }
 

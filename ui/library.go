@@ -15,13 +15,14 @@ import (
 type Library interface {
 	// Counts returns the library's size and unread and starred counts.
 	Counts(ctx context.Context) (articles.Counts, error)
-	// Page returns articles newest first, from offset; only one outlet's
-	// when source is set.
+	// Page returns articles newest first, from offset (source "" for the
+	// whole library).
 	Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error)
-	// Sources returns the outlets, those with most articles first.
-	Sources(ctx context.Context) ([]string, error)
-	// CountSource returns how many articles an outlet has.
-	CountSource(ctx context.Context, source string) (int, error)
+	// Sources returns the sources panel's entries with their counts (saved
+	// searches uncounted).
+	Sources(ctx context.Context) ([]articles.Source, error)
+	// SearchTally counts a query's matches and the unread ones among them.
+	SearchTally(ctx context.Context, query string) (total, unread int, err error)
 	// Search returns articles matching a full-text query typed by a user,
 	// with the last word matched as a prefix.
 	Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
@@ -35,4 +36,16 @@ type Library interface {
 	SetRead(ctx context.Context, id int64, read bool) error
 	SetStarred(ctx context.Context, id int64, starred bool) error
 	SetScroll(ctx context.Context, id int64, line int) error
+	// MarkAllRead marks read every unread article a query matches ("" for
+	// all) and returns their ids; SetReadOf undoes it.
+	MarkAllRead(ctx context.Context, query string) ([]int64, error)
+	SetReadOf(ctx context.Context, ids []int64, read bool) error
+	// SetTags makes tags an article's tags; TagNames lists every tag in use.
+	SetTags(ctx context.Context, id int64, tags []string) error
+	TagNames(ctx context.Context) ([]string, error)
+	// Discard deletes articles and returns what puts them back.
+	Discard(ctx context.Context, ids ...int64) (restore func(context.Context) error, err error)
+	// ArticleByURL finds the stored article with a URL (compared
+	// canonically); 0 when there is none.
+	ArticleByURL(ctx context.Context, url string) (int64, error)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"kabar/articles"
+	"kabar/ui/safe"
 )
 
 // pageSize is how many list rows one store query fetches.
@@ -34,11 +35,11 @@ type listModel struct {
 	counts        articles.Counts
 	countsKnown   bool
 
-	query       string // the applied filter; "" shows the whole library
-	source      string // the outlet the list is limited to; "" for all
-	byRelevance bool   // a filter's matches best first instead of newest first
-	seq         int    // filter generation; pages of other generations are stale
-	total       int    // rows in the current view
+	query       string          // the applied filter, narrowing the scope
+	scope       articles.Source // what the sources panel chose; zero: all
+	byRelevance bool            // a filter's matches best first instead of newest first
+	seq         int             // filter generation; pages of other generations are stale
+	total       int             // rows in the current view
 	totalKnown  bool
 	capped      bool // the match count passed matchCountCap
 	pages       map[int][]articles.Listing
@@ -88,21 +89,43 @@ func (m listModel) search(q string) (listModel, tea.Cmd) {
 // single-letter command may act on them.
 func (m listModel) takesText() bool { return m.typing }
 
-// listView is what a page of the list is read from: the whole library, an
-// outlet, or a query's matches newest or best first.
+// listView is what a page of the list is read from: the whole library
+// (query ""), or a query's matches newest or best first; prefixLast when
+// the last word is being typed.
 type listView struct {
-	query, source string
-	byRelevance   bool
+	query                   string
+	prefixLast, byRelevance bool
 }
 
-// shown is the list's current listView.
-func (m listModel) shown() listView { return listView{m.query, m.source, m.byRelevance} }
+// shown is the list's current listView: the scope's query narrowed by the
+// filter.
+func (m listModel) shown() listView {
+	return listView{query: m.viewQuery(), prefixLast: m.query != "", byRelevance: m.byRelevance}
+}
+
+// viewQuery is the query of what the list shows: the scope's, and the
+// filter's.
+func (m listModel) viewQuery() string {
+	return strings.TrimSpace(m.scope.Query + " " + m.query)
+}
+
+// exactTotal is the number of rows when it is known without a search: the
+// library's or the chosen source's count, with no filter typed.
+func (m listModel) exactTotal() (int, bool) {
+	switch {
+	case m.query != "":
+		return 0, false
+	case m.scope.Query == "":
+		return m.counts.Total, m.countsKnown
+	}
+	return m.scope.Total, !m.scope.Uncounted
+}
 
 // toggleOrder switches a filter's matches between newest first and best
 // first.
 func (m listModel) toggleOrder() (listModel, tea.Cmd) {
 	m.byRelevance = !m.byRelevance
-	if m.query == "" {
+	if m.viewQuery() == "" {
 		return m, nil // takes effect with the next filter
 	}
 	m.seq++
@@ -137,7 +160,7 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		}
 		grew := m.countsKnown && msg.counts.Total != m.counts.Total
 		m.counts, m.countsKnown = msg.counts, true
-		if m.query == "" && m.source == "" {
+		if m.viewQuery() == "" {
 			m.total, m.totalKnown = msg.counts.Total, true
 			m.clamp()
 			if grew {
@@ -147,19 +170,18 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		return m, nil
 	case pageMsg:
 		return m.gotPage(msg)
-	case sourcesMsg:
-		if msg.err != nil {
-			return m, func() tea.Msg { return errorMsg{fmt.Errorf("load outlets: %w", msg.err)} }
+	case scopeCountMsg:
+		if msg.seq != m.seq || msg.err != nil || msg.src.Query != m.scope.Query {
+			return m, nil
 		}
-		return m.applySource(nextSource(msg.sources, m.source))
-	case sourceCountMsg:
-		if msg.seq == m.seq && msg.source == m.source && msg.err == nil {
-			m.total, m.totalKnown = msg.n, true
+		m.scope = msg.src
+		if n, ok := m.exactTotal(); ok {
+			m.total, m.totalKnown = n, true
 			m.clamp()
 		}
 		return m, nil
 	case matchCountMsg:
-		if msg.seq != m.seq || msg.query != m.query || msg.err != nil {
+		if msg.seq != m.seq || msg.query != m.viewQuery() || msg.err != nil {
 			return m, nil
 		}
 		if msg.n > matchCountCap {
@@ -218,11 +240,9 @@ func (m listModel) key(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 			m.input.SetValue("")
 			return m.applyFilter("")
 		}
-		if m.source != "" {
-			return m.applySource("")
+		if m.scope.Query != "" {
+			return m.applyScope(articles.Source{})
 		}
-	case key.Matches(msg, m.keys.Outlet):
-		return m, loadSources(m.lib)
 	case key.Matches(msg, m.keys.Star):
 		return m.toggle(func(l *articles.Listing) tea.Cmd {
 			l.Starred = !l.Starred
@@ -267,55 +287,42 @@ func (m listModel) typingKey(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 	return m, tea.Batch(cmd, filterAfterPause(m.seq, m.pause))
 }
 
-// applyFilter switches the list to a query's results (or back to the whole
-// library for ""), dropping every page of the previous view.
+// applyFilter narrows the list to a query's results within the scope (or
+// back to the whole scope for ""), dropping every page of the previous view.
 func (m listModel) applyFilter(q string) (listModel, tea.Cmd) {
-	m.seq++
-	m.query, m.source = q, ""
-	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
-	m.cursor, m.offset = 0, 0
-	if q == "" {
-		m.total, m.totalKnown = m.counts.Total, m.countsKnown
-		return m, tea.Batch(loadPage(m.lib, m.shown(), m.seq, 0), loadCounts(m.lib))
-	}
-	m.total, m.totalKnown, m.capped = 0, false, false
-	return m, tea.Batch(loadPage(m.lib, m.shown(), m.seq, 0), countMatches(m.lib, q, m.seq))
+	m.query = q
+	return m.showAfresh()
 }
 
-// applySource limits the list to one outlet's articles ("" for all), and
-// drops any text filter.
-func (m listModel) applySource(src string) (listModel, tea.Cmd) {
-	if src == "" {
-		m.source = ""
-		return m.applyFilter("")
-	}
-	m.seq++
-	m.query, m.source = "", src
+// applyScope shows what the sources panel chose (the zero Source: the whole
+// library), without a filter.
+func (m listModel) applyScope(src articles.Source) (listModel, tea.Cmd) {
+	m.scope, m.query = src, ""
 	m.input.SetValue("")
-	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
-	m.cursor, m.offset = 0, 0
-	m.total, m.totalKnown, m.capped = 0, false, false
-	return m, tea.Batch(loadPage(m.lib, m.shown(), m.seq, 0), countSource(m.lib, src, m.seq))
+	return m.showAfresh()
 }
 
-// nextSource is the outlet after current in sources, then "" (all).
-func nextSource(sources []string, current string) string {
-	if current == "" {
-		if len(sources) == 0 {
-			return ""
-		}
-		return sources[0]
+// showAfresh loads the first page of the current view and its count.
+func (m listModel) showAfresh() (listModel, tea.Cmd) {
+	m.seq++
+	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
+	m.cursor, m.offset = 0, 0
+	m.capped = false
+	first := loadPage(m.lib, m.shown(), m.seq, 0)
+	if m.viewQuery() == "" {
+		m.total, m.totalKnown = m.counts.Total, m.countsKnown
+		return m, tea.Batch(first, loadCounts(m.lib))
 	}
-	for i, s := range sources {
-		if s == current && i+1 < len(sources) {
-			return sources[i+1]
-		}
+	if n, ok := m.exactTotal(); ok {
+		m.total, m.totalKnown = n, true
+		return m, first
 	}
-	return ""
+	m.total, m.totalKnown = 0, false
+	return m, tea.Batch(first, countMatches(m.lib, m.viewQuery(), m.seq))
 }
 
 func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
-	if msg.seq != m.seq || msg.query != m.query {
+	if msg.seq != m.seq || msg.query != m.viewQuery() {
 		return m, nil // stale: the filter changed since
 	}
 	delete(m.loading, msg.page)
@@ -346,12 +353,12 @@ func (m listModel) reload() (listModel, tea.Cmd) {
 	m.seq++
 	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{}
 	cmds := []tea.Cmd{m.loadVisible(), loadCounts(m.lib)}
-	switch {
-	case m.query != "":
+	switch _, exact := m.exactTotal(); {
+	case exact && m.scope.Query != "":
+		cmds = append(cmds, recountScope(m.lib, m.scope, m.seq))
+	case !exact:
 		m.totalKnown, m.capped = false, false
-		cmds = append(cmds, countMatches(m.lib, m.query, m.seq))
-	case m.source != "":
-		cmds = append(cmds, countSource(m.lib, m.source, m.seq))
+		cmds = append(cmds, countMatches(m.lib, m.viewQuery(), m.seq))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -474,8 +481,8 @@ func (m listModel) view(st Styles) string {
 			b.WriteByte('\n')
 		}
 		switch {
-		case i >= m.total && r == 0 && m.query != "" && m.totalKnown:
-			b.WriteString(st.Dim.Render(ansi.Truncate("  no articles match “"+m.query+"”", m.width, "…")))
+		case i >= m.total && r == 0 && m.viewQuery() != "" && m.totalKnown:
+			b.WriteString(st.Dim.Render(ansi.Truncate("  no articles match “"+safe.Line(m.viewQuery())+"”", m.width, "…")))
 		case i >= m.total && r == 0 && m.totalKnown:
 			b.WriteString(st.Dim.Render(ansi.Truncate("  the library is empty — kabar import PATH…", m.width, "…")))
 		case i >= m.total:
@@ -492,13 +499,17 @@ func (m listModel) view(st Styles) string {
 }
 
 func (m listModel) filterLine(st Styles) string {
-	if !m.typing && m.query == "" && m.source != "" {
-		count := ""
-		if m.totalKnown {
-			count = fmt.Sprintf("  %d articles", m.total)
+	scope := ""
+	if m.scope.Query != "" {
+		scope = st.FilterLabel.Render(scopeLabel(m.scope)) + " "
+		if m.query == "" && !m.typing {
+			count := ""
+			if n, ok := m.exactTotal(); ok {
+				count = fmt.Sprintf("%d articles · %d unread  ", n, m.scope.Unread)
+			}
+			return ansi.Truncate(scope+st.Dim.Render(count+"(/ narrows, f sources, esc all)"), m.width, "…")
 		}
-		line := st.FilterLabel.Render("outlet: ") + m.source + st.Dim.Render(count+"  (f next outlet, esc all)")
-		return ansi.Truncate(line, m.width, "…")
+		scope += st.Dim.Render("› ")
 	}
 	if !m.typing && m.query == "" {
 		return st.Dim.Render(ansi.Truncate(strings.Repeat("─", m.width), m.width, ""))
@@ -520,7 +531,18 @@ func (m listModel) filterLine(st Styles) string {
 	if !m.typing {
 		line = st.FilterLabel.Render("/ ") + m.query
 	}
-	return ansi.Truncate(line+st.Dim.Render(count), m.width, "…")
+	return ansi.Truncate(scope+line+st.Dim.Render(count), m.width, "…")
+}
+
+// scopeLabel names a source for the filter line.
+func scopeLabel(src articles.Source) string {
+	switch src.Kind {
+	case articles.SourceAll, articles.SourceUnread, articles.SourceStarred:
+		return src.Name
+	case articles.SourceSearch:
+		return "search: " + src.Name
+	}
+	return string(src.Kind) + ": " + src.Name
 }
 
 // row draws one article: cursor, unread and star marks, a link marker, date,

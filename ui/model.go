@@ -83,12 +83,14 @@ type Model struct {
 	help          help.Model
 	showHelp      bool
 
-	screen    screen
-	list      listModel
-	reader    readerModel
-	history   History
-	loadSeq   int // the article load the reader is waiting for
-	resizeSeq int // the last resize; earlier settle timers are stale
+	screen      screen
+	list        listModel
+	reader      readerModel
+	sources     sourcesModel
+	showSources bool // the sources panel is open over the list
+	history     History
+	loadSeq     int // the article load the reader is waiting for
+	resizeSeq   int // the last resize; earlier settle timers are stale
 
 	renders renderCache
 	job     renderJob // the body rendering under way
@@ -117,7 +119,7 @@ func New(lib Library, opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	return Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
-		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), renders: newRenderCache(renderCacheBytes)}
+		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), sources: newSourcesModel(), renders: newRenderCache(renderCacheBytes)}
 }
 
 // Init asks for the terminal's background and loads the first page.
@@ -165,6 +167,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.history = m.history.Follow(msg.id, m.reader.scroll)
 		m, load := m.load(msg.id, 0)
 		return m, tea.Batch(cmd, load)
+	case sourcesMsg:
+		if msg.err != nil {
+			m.status = failuref("load sources: %v", msg.err)
+			m.showSources = false
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.sources, cmd = m.sources.setSources(m.lib, msg.sources)
+		return m, cmd
+	case tallyMsg:
+		m.sources = m.sources.setTally(msg)
+	case chooseSourceMsg:
+		var cmd tea.Cmd
+		m.list, cmd = m.list.applyScope(msg.src)
+		return m, cmd
 	case searchTitleMsg:
 		m.screen = screenList
 		var cmd tea.Cmd
@@ -203,6 +220,7 @@ func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.help.SetWidth(w)
 	m.list = m.list.setSize(w, h)
 	m.reader = m.reader.setSize(w, h, m.styles)
+	m.sources = m.sources.setSize(w, h)
 	if !m.reader.loaded {
 		return m, m.list.loadVisible()
 	}
@@ -236,8 +254,20 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m.readerKey(msg)
 	}
+	if m.showSources {
+		var cmd tea.Cmd
+		var closed bool
+		m.sources, cmd, closed = m.sources.update(msg)
+		m.showSources = !closed
+		return m, cmd
+	}
 	if !m.list.takesText() {
 		switch {
+		case key.Matches(msg, m.list.keys.Sources):
+			m.showSources = true
+			var cmd tea.Cmd
+			m.sources, cmd = m.sources.open(m.lib, m.list.scope.Query)
+			return m, cmd
 		case key.Matches(msg, m.list.keys.Help):
 			m.showHelp = true
 			return m, nil
@@ -376,6 +406,8 @@ func (m Model) viewText() string {
 		body = m.helpView()
 	case m.screen == screenReader:
 		body = m.reader.view(m.styles)
+	case m.showSources:
+		body = m.sources.view(m.styles)
 	default:
 		body = m.list.view(m.styles)
 	}

@@ -309,8 +309,18 @@ type memLibrary struct{ a articles.Stored }
 func (l memLibrary) Counts(context.Context) (articles.Counts, error) {
 	return articles.Counts{Total: 1, Unread: 1}, nil
 }
-func (l memLibrary) Sources(context.Context) ([]string, error)        { return nil, nil }
-func (l memLibrary) CountSource(context.Context, string) (int, error) { return 0, nil }
+func (l memLibrary) Sources(context.Context) ([]articles.Source, error) { return nil, nil }
+func (l memLibrary) SearchTally(context.Context, string) (int, int, error) {
+	return 0, 0, nil
+}
+func (l memLibrary) MarkAllRead(context.Context, string) ([]int64, error) { return nil, nil }
+func (l memLibrary) SetReadOf(context.Context, []int64, bool) error       { return nil }
+func (l memLibrary) SetTags(context.Context, int64, []string) error       { return nil }
+func (l memLibrary) TagNames(context.Context) ([]string, error)           { return nil, nil }
+func (l memLibrary) ArticleByURL(context.Context, string) (int64, error)  { return 0, nil }
+func (l memLibrary) Discard(context.Context, ...int64) (func(context.Context) error, error) {
+	return func(context.Context) error { return nil }, nil
+}
 func (l memLibrary) Page(_ context.Context, _ string, offset, _ int) ([]articles.Listing, error) {
 	if offset > 0 {
 		return nil, nil
@@ -442,36 +452,6 @@ func TestOpenURLUsesTheBrowserWithoutTheTerminal(t *testing.T) {
 	}
 	if m.screen != screenReader {
 		t.Fatal("opening the URL left the reader")
-	}
-}
-
-func TestOutletFilterCycles(t *testing.T) {
-	lib := fixtureLibrary(t)
-	m := keys(t, start(t, lib, 100, 30), "f")
-	if m.list.source != "Kabar Sungai" || m.list.total != 2 {
-		t.Fatalf("first outlet: %q with %d", m.list.source, m.list.total)
-	}
-	titleOnScreen(t, m, "outlet: Kabar Sungai  2 articles")
-	for i := 0; i < m.list.total; i++ {
-		if it, ok := m.list.item(i); !ok || it.Source != "Kabar Sungai" {
-			t.Fatalf("row %d: %+v", i, it)
-		}
-	}
-	m = keys(t, m, "f")
-	if m.list.source != "River Times" || m.list.total != 2 {
-		t.Fatalf("second outlet: %q with %d", m.list.source, m.list.total)
-	}
-	m = keys(t, m, "f")
-	if m.list.source != "" || m.list.total != 4 {
-		t.Fatalf("back to all: %q with %d", m.list.source, m.list.total)
-	}
-	m = keys(t, m, "f", "esc")
-	if m.list.source != "" || m.list.total != 4 {
-		t.Fatalf("esc: %q with %d", m.list.source, m.list.total)
-	}
-	m = keys(t, m, "f", "/", "l", "a", "n", "t")
-	if m.list.source != "" || m.list.query != "lant" {
-		t.Fatalf("a text filter must replace the outlet: %q %q", m.list.source, m.list.query)
 	}
 }
 
