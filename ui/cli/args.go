@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -42,4 +43,26 @@ func oneOf(flag, value string, values ...string) error {
 		}
 	}
 	return usagef("--%s takes one of %q, got %q", flag, values, value)
+}
+
+// parseID reads an article ID.
+func parseID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(arg, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("article ID %q is not a number", arg)
+	}
+	return id, nil
+}
+
+// parseIDs reads article IDs.
+func parseIDs(args []string) ([]int64, error) {
+	ids := make([]int64, len(args))
+	for i, arg := range args {
+		id, err := parseID(arg)
+		if err != nil {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
 }

@@ -68,7 +68,7 @@ func TestCLIContract(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("show: %d", code)
 	}
-	want := []string{"authors", "body", "editors", "id", "origin", "published", "read", "referenced_by", "related", "source", "starred", "title", "url"}
+	want := []string{"authors", "body", "editors", "id", "origin", "published", "read", "referenced_by", "related", "source", "starred", "tags", "title", "url"}
 	if got := keysOf(t, out); !reflect.DeepEqual(got, want) {
 		t.Fatalf("show fields %q, want %q", got, want)
 	}

@@ -42,6 +42,7 @@ type articleJSON struct {
 	Starred      bool           `json:"starred"`
 	Related      []relatedJSON  `json:"related"`
 	ReferencedBy []backlinkJSON `json:"referenced_by"`
+	Tags         []string       `json:"tags"`
 }
 
 // relatedJSON is one related link of an article.
@@ -61,7 +62,7 @@ type backlinkJSON struct {
 func toArticleJSON(a articles.Stored) articleJSON {
 	out := articleJSON{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: rfc3339(a.Published),
 		Authors: nonNil(a.Authors), Editors: nonNil(a.Editors), Body: a.Body, Origin: a.Origin.String(),
-		Read: a.Read, Starred: a.Starred, Related: []relatedJSON{}, ReferencedBy: []backlinkJSON{}}
+		Read: a.Read, Starred: a.Starred, Related: []relatedJSON{}, ReferencedBy: []backlinkJSON{}, Tags: nonNil(a.Tags)}
 	for _, r := range a.Related {
 		out.Related = append(out.Related, relatedJSON{r.Title, r.URL, targetPtr(r.Target), string(r.Match)})
 	}
@@ -95,6 +96,14 @@ type feedJSON struct {
 
 func toFeedJSON(f store.Feed) feedJSON {
 	return feedJSON{f.URL, f.Name, f.FullText, rfc3339(f.LastFetched), f.LastError}
+}
+
+// savedSearchJSON is one line of search --saved --json.
+type savedSearchJSON struct {
+	Name   string `json:"name"`
+	Query  string `json:"query"`
+	Unread int    `json:"unread"`
+	Total  int    `json:"total"`
 }
 
 // jsonLines returns an encoder for JSON Lines that leaves <, > and & as

@@ -23,10 +23,8 @@ func (a *app) showCommand() *cobra.Command {
 		GroupID: groupLibrary,
 		Args:    exactArgs(1, "one article ID"),
 		PreRunE: func(_ *cobra.Command, args []string) (err error) {
-			if id, err = strconv.ParseInt(args[0], 10, 64); err != nil {
-				return usagef("article ID %q is not a number", args[0])
-			}
-			return nil
+			id, err = parseID(args[0])
+			return err
 		},
 		RunE: a.reading(func(cmd *cobra.Command, _ []string, s *store.Store) error {
 			art, err := s.Article(cmd.Context(), id)
@@ -60,6 +58,9 @@ func printArticle(w io.Writer, a articles.Stored) error {
 	fmt.Fprintf(&b, "%s\n", strings.Join(meta, " · "))
 	if a.URL != "" {
 		fmt.Fprintf(&b, "%s\n", a.URL)
+	}
+	if len(a.Tags) > 0 {
+		fmt.Fprintf(&b, "tags: %s\n", strings.Join(a.Tags, ", "))
 	}
 	fmt.Fprintf(&b, "\n%s\n", a.Body)
 	if len(a.Related) > 0 {

@@ -5,6 +5,7 @@ import "kabar/articles"
 // Listing returns l with its text fields made safe to print (Line).
 func Listing(l articles.Listing) articles.Listing {
 	l.Title, l.Source, l.URL = Line(l.Title), Line(l.Source), Line(l.URL)
+	l.Tags = lines(l.Tags)
 	return l
 }
 
@@ -15,7 +16,7 @@ func Article(a articles.Stored) articles.Stored {
 	a.Title, a.Source, a.URL = Line(a.Title), Line(a.Source), Line(a.URL)
 	a.Body = Text(a.Body)
 	a.Origin.Path = Line(a.Origin.Path)
-	a.Authors, a.Editors = lines(a.Authors), lines(a.Editors)
+	a.Authors, a.Editors, a.Tags = lines(a.Authors), lines(a.Editors), lines(a.Tags)
 	related := make([]articles.Ref, len(a.Related))
 	for i, r := range a.Related {
 		r.Title, r.URL, r.TargetTitle = Line(r.Title), Line(r.URL), Line(r.TargetTitle)
