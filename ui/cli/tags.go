@@ -12,12 +12,16 @@ import (
 
 func (a *app) tagCommand() *cobra.Command {
 	return a.tagging("tag", "Tag an article (tags hold no commas; case is kept, any case matches)",
-		func(ctx context.Context, s *store.Store, id int64, tags []string) error { return s.Tag(ctx, id, tags...) })
+		func(ctx context.Context, s *store.Store, id int64, tags []string) error {
+			return s.Tag(ctx, id, tags...)
+		})
 }
 
 func (a *app) untagCommand() *cobra.Command {
 	return a.tagging("untag", "Take tags off an article",
-		func(ctx context.Context, s *store.Store, id int64, tags []string) error { return s.Untag(ctx, id, tags...) })
+		func(ctx context.Context, s *store.Store, id int64, tags []string) error {
+			return s.Untag(ctx, id, tags...)
+		})
 }
 
 // tagging builds tag and untag: ID TAG..., then the article's tags printed.
