@@ -50,6 +50,12 @@ type listModel struct {
 	input       textinput.Model
 	typing      bool // the filter input has focus
 	pendingOpen bool // enter was pressed before the filter's results arrived
+	seekUnread  seek // n is looking for the next unread row in pages still loading
+}
+
+// seek is a search for the next unread row that waits for a page.
+type seek struct {
+	active, open bool // open: open the row found (n in the reader)
 }
 
 func newListModel(lib Library, opts Options) listModel {
@@ -253,8 +259,62 @@ func (m listModel) key(msg tea.KeyPressMsg) (listModel, tea.Cmd) {
 			l.Read = !l.Read
 			return saveRead(m.lib, l.ID, l.Read)
 		})
+	case key.Matches(msg, m.keys.NextUnread):
+		return m.nextUnread(false)
+	case key.Matches(msg, m.keys.MarkAllRead):
+		label := "the library"
+		if m.viewQuery() != "" {
+			label = "this view"
+		}
+		return m, confirmMarkAllRead(m.lib, m.viewQuery(), label)
+	case key.Matches(msg, m.keys.Tags):
+		if it, ok := m.item(m.cursor); ok {
+			return m, editTags(m.lib, it.ID, it.Tags)
+		}
+	case key.Matches(msg, m.keys.Delete):
+		if it, ok := m.item(m.cursor); ok {
+			return m, confirmDelete(m.lib, it.ID, it.Title)
+		}
 	}
 	return m, nil
+}
+
+// nextUnread moves the cursor to the next unread row below it (and with
+// open, opens it), loading pages on the way; it says so when there is none.
+func (m listModel) nextUnread(open bool) (listModel, tea.Cmd) {
+	m.seekUnread = seek{}
+	for i := m.cursor + 1; i < m.total; i++ {
+		it, ok := m.item(i)
+		if !ok {
+			p := i / pageSize
+			m.seekUnread = seek{active: true, open: open}
+			if m.loading[p] {
+				return m, nil
+			}
+			m.loading[p] = true
+			return m, loadPage(m.lib, m.shown(), m.seq, p)
+		}
+		if !it.Read {
+			m.cursor = i
+			m.clamp()
+			if open {
+				return m, tea.Batch(m.loadVisible(), m.openSelected())
+			}
+			return m, m.loadVisible()
+		}
+	}
+	return m, statusCmd("no unread article below this one")
+}
+
+// step moves the cursor by delta and opens the row there (J and K in the
+// reader), or says there is none.
+func (m listModel) step(delta int) (listModel, tea.Cmd) {
+	if next := m.cursor + delta; next < 0 || next >= m.total {
+		return m, statusCmd("no more articles in the list this way")
+	}
+	m, load := m.move(delta)
+	m, open := m.open()
+	return m, tea.Batch(load, open)
 }
 
 // typingKey handles keys while the filter input has focus: arrows still move
@@ -343,6 +403,9 @@ func (m listModel) gotPage(msg pageMsg) (listModel, tea.Cmd) {
 	if m.pendingOpen && msg.page == m.cursor/pageSize {
 		m.pendingOpen = false
 		return m, m.openSelected()
+	}
+	if m.seekUnread.active {
+		return m.nextUnread(m.seekUnread.open)
 	}
 	return m, nil
 }
@@ -443,11 +506,22 @@ func (m listModel) toggle(change func(*articles.Listing) tea.Cmd) (listModel, te
 
 // markRead records in the loaded pages that an article was read.
 func (m *listModel) markRead(id int64) {
+	m.changeLoaded(id, func(l *articles.Listing) { l.Read = true })
+}
+
+// setTags records in the loaded pages an article's new tags.
+func (m *listModel) setTags(id int64, tags []string) {
+	m.changeLoaded(id, func(l *articles.Listing) { l.Tags = tags })
+}
+
+// changeLoaded applies change to the loaded row of an article, on a copy
+// of its page.
+func (m *listModel) changeLoaded(id int64, change func(*articles.Listing)) {
 	for p, page := range m.pages {
 		for i := range page {
-			if page[i].ID == id && !page[i].Read {
+			if page[i].ID == id {
 				page = append([]articles.Listing(nil), page...)
-				page[i].Read = true
+				change(&page[i])
 				m.pages[p] = page
 				return
 			}
@@ -457,16 +531,7 @@ func (m *listModel) markRead(id int64) {
 
 // setStarred records in the loaded pages that an article was (un)starred.
 func (m *listModel) setStarred(id int64, starred bool) {
-	for p, page := range m.pages {
-		for i := range page {
-			if page[i].ID == id {
-				page = append([]articles.Listing(nil), page...)
-				page[i].Starred = starred
-				m.pages[p] = page
-				return
-			}
-		}
-	}
+	m.changeLoaded(id, func(l *articles.Listing) { l.Starred = starred })
 }
 
 // view draws the filter line and the visible rows.
@@ -568,10 +633,14 @@ func (m listModel) row(st Styles, it articles.Listing, selected bool) string {
 	if it.Source != "" && m.width >= 60 {
 		source = "  " + ansi.Truncate(it.Source, 18, "…")
 	}
-	titleWidth := m.width - ansi.StringWidth(prefix) - ansi.StringWidth(source)
+	tags := ""
+	if len(it.Tags) > 0 && m.width >= 60 {
+		tags = " " + ansi.Truncate("#"+strings.Join(it.Tags, " #"), 24, "…")
+	}
+	titleWidth := m.width - ansi.StringWidth(prefix) - ansi.StringWidth(source) - ansi.StringWidth(tags)
 	title := ansi.Truncate(it.Title, max(titleWidth, 1), "…")
 	pad := max(titleWidth-ansi.StringWidth(title), 0)
-	line := prefix + rowStyle.Render(title+strings.Repeat(" ", pad)) + st.Source.Render(source)
+	line := prefix + rowStyle.Render(title) + st.Tag.Render(tags) + rowStyle.Render(strings.Repeat(" ", pad)) + st.Source.Render(source)
 	return ansi.Truncate(line, m.width, "")
 }
 

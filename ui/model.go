@@ -88,6 +88,8 @@ type Model struct {
 	reader      readerModel
 	sources     sourcesModel
 	showSources bool // the sources panel is open over the list
+	links       linksModel
+	showLinks   bool // the panel of the text's links is open over the reader
 	history     History
 	loadSeq     int // the article load the reader is waiting for
 	resizeSeq   int // the last resize; earlier settle timers are stale
@@ -96,6 +98,8 @@ type Model struct {
 	job     renderJob // the body rendering under way
 
 	status     statusBar
+	prompt     promptModel // a question in the status line
+	undo       []undoStep  // what U takes back, the last action last
 	quitting   bool
 	refreshing bool
 }
@@ -119,7 +123,7 @@ func New(lib Library, opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	return Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
-		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), sources: newSourcesModel(), renders: newRenderCache(renderCacheBytes)}
+		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), sources: newSourcesModel(), prompt: newPromptModel(opts.SteadyCursor), links: newLinksModel(), renders: newRenderCache(renderCacheBytes)}
 }
 
 // Init asks for the terminal's background and loads the first page.
@@ -160,8 +164,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = note("opened " + msg.url)
 		}
 	case openArticleMsg:
+		save := m.saveScroll()
 		m.history = m.history.Open(msg.id, 0)
-		return m.load(msg.id, -1)
+		m, load := m.load(msg.id, -1)
+		return m, tea.Batch(save, load)
+	case askMsg:
+		var cmd tea.Cmd
+		m.prompt, cmd = m.prompt.start(msg, m.width)
+		return m, cmd
+	case markedMsg, deletedMsg, undoneMsg, taggedMsg:
+		return m.actionDone(msg)
 	case followMsg:
 		cmd := m.saveScroll()
 		m.history = m.history.Follow(msg.id, m.reader.scroll)
@@ -221,6 +233,7 @@ func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.list = m.list.setSize(w, h)
 	m.reader = m.reader.setSize(w, h, m.styles)
 	m.sources = m.sources.setSize(w, h)
+	m.links = m.links.setSize(w, h)
 	if !m.reader.loaded {
 		return m, m.list.loadVisible()
 	}
@@ -246,6 +259,18 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp {
 		m.showHelp = false // any key closes the help
 		return m, nil
+	}
+	if m.prompt.open {
+		var cmd tea.Cmd
+		m.prompt, cmd = m.prompt.update(msg)
+		return m, cmd
+	}
+	if m.showLinks {
+		var cmd tea.Cmd
+		var closed bool
+		m.links, cmd, closed = m.links.update(m.lib, msg)
+		m.showLinks = !closed
+		return m, cmd
 	}
 	if m.screen == screenReader {
 		if !m.reader.takesKey(msg) && key.Matches(msg, m.reader.keys.Help) {
@@ -275,6 +300,8 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.quit()
 		case key.Matches(msg, m.list.keys.Refresh):
 			return m.refreshKey()
+		case key.Matches(msg, m.list.keys.Undo):
+			return m.undoLast()
 		}
 	}
 	var cmd tea.Cmd
@@ -309,6 +336,28 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.travel(h, ok, "nothing to go forward to")
 	case keyMatches(msg, k.OpenURL):
 		return m, openURL(m.reader.article.URL)
+	case keyMatches(msg, k.NextArticle), keyMatches(msg, k.PrevArticle):
+		delta := 1
+		if keyMatches(msg, k.PrevArticle) {
+			delta = -1
+		}
+		var cmd tea.Cmd
+		m.list, cmd = m.list.step(delta)
+		return m, cmd
+	case keyMatches(msg, k.NextUnread):
+		var cmd tea.Cmd
+		m.list, cmd = m.list.nextUnread(true)
+		return m, cmd
+	case keyMatches(msg, k.Tags):
+		return m, editTags(m.lib, m.reader.article.ID, m.reader.article.Tags)
+	case keyMatches(msg, k.BodyLinks):
+		links := articles.BodyLinks(m.reader.article.Body)
+		if len(links) == 0 {
+			m.status = note("no links in the text of this article")
+			return m, nil
+		}
+		m.links, m.showLinks = m.links.open(links), true
+		return m, nil
 	case keyMatches(msg, k.Star):
 		var starred bool
 		m.reader, starred = m.reader.toggleStar()
@@ -320,6 +369,74 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	m.reader, cmd = m.reader.update(msg, m.styles)
 	m, more := m.renderMore()
 	return m, tea.Batch(cmd, more)
+}
+
+// actionDone reports a finished mark-all, delete, undo or tagging and shows
+// the library as it now is.
+func (m Model) actionDone(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var reload bool
+	switch msg := msg.(type) {
+	case markedMsg:
+		if msg.err != nil {
+			m.status = failuref("mark all read: %v", msg.err)
+			return m, nil
+		}
+		m.status = note(fmt.Sprintf("marked %d articles read — %s undoes", len(msg.ids), m.list.keys.Undo.Help().Key))
+		if len(msg.ids) > 0 {
+			m.undo = append(m.undo, unmarkRead(m.lib, msg.ids))
+		}
+		reload = true
+	case deletedMsg:
+		if msg.err != nil {
+			m.status = failuref("delete: %v", msg.err)
+			return m, nil
+		}
+		m.status = note("deleted “" + msg.title + "” — " + m.list.keys.Undo.Help().Key + " undoes")
+		m.undo = append(m.undo, undelete(msg))
+		if m.screen == screenReader && m.reader.article.ID == msg.id {
+			m.screen = screenList
+		}
+		reload = true
+	case undoneMsg:
+		if msg.err != nil {
+			m.status = failuref("undo: %v", msg.err)
+			return m, nil
+		}
+		m.status = note("undone: " + msg.what)
+		reload = true
+	case taggedMsg:
+		if msg.err != nil {
+			m.status = failuref("tags: %v", msg.err)
+			return m, nil
+		}
+		m.list.setTags(msg.id, msg.tags)
+		m.reader = m.reader.setTags(msg.id, msg.tags, m.styles)
+		m.status = note("tags: " + tagsText(msg.tags))
+	}
+	if !reload {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.reload()
+	return m, cmd
+}
+
+func tagsText(tags []string) string {
+	if len(tags) == 0 {
+		return "none"
+	}
+	return strings.Join(tags, ", ")
+}
+
+// undoLast takes back the last mark-all or deletion of the session.
+func (m Model) undoLast() (tea.Model, tea.Cmd) {
+	if len(m.undo) == 0 {
+		m.status = note("nothing to undo")
+		return m, nil
+	}
+	last := m.undo[len(m.undo)-1]
+	m.undo = m.undo[:len(m.undo)-1]
+	return m, last.run
 }
 
 // travel moves to where history h points (after back or forward), saving
@@ -404,6 +521,8 @@ func (m Model) viewText() string {
 	switch {
 	case m.showHelp:
 		body = m.helpView()
+	case m.showLinks && m.screen == screenReader:
+		body = m.links.view(m.styles)
 	case m.screen == screenReader:
 		body = m.reader.view(m.styles)
 	case m.showSources:
@@ -450,6 +569,9 @@ func (m Model) titleBar() string {
 // statusLine is the last line: a message, else position and key help.
 func (m Model) statusLine() string {
 	st := m.styles
+	if m.prompt.open {
+		return ansi.Truncate(m.prompt.view(st), m.width, "")
+	}
 	if m.screen == screenReader && m.reader.find.typing {
 		return ansi.Truncate(m.reader.find.input.View()+"  "+st.Status.Render(m.reader.find.summary()), m.width, "")
 	}

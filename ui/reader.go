@@ -85,6 +85,15 @@ func (m readerModel) restyle(st Styles) readerModel {
 	return m
 }
 
+// setTags shows an article's new tags, if it is the one shown.
+func (m readerModel) setTags(id int64, tags []string, st Styles) readerModel {
+	if m.loaded && m.article.ID == id {
+		m.article.Tags = tags
+		m.compose(st)
+	}
+	return m
+}
+
 // toggleStar stars or unstars the article shown and returns its new state.
 func (m readerModel) toggleStar() (readerModel, bool) {
 	m.article.Starred = !m.article.Starred
@@ -189,6 +198,9 @@ func (m readerModel) metaLine() string {
 	}
 	if len(a.Editors) > 0 {
 		parts = append(parts, "ed. "+strings.Join(a.Editors, ", "))
+	}
+	if len(a.Tags) > 0 {
+		parts = append(parts, "#"+strings.Join(a.Tags, " #"))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -19,7 +19,7 @@ type chooseSourceMsg struct{ src articles.Source }
 // saved searches, feeds, tags and outlets with their unread and total
 // counts; choosing one narrows the list to it.
 type sourcesModel struct {
-	keys          SourcesKeys
+	keys          PickerKeys
 	width, height int
 	entries       []articles.Source
 	loaded        bool
@@ -28,7 +28,7 @@ type sourcesModel struct {
 	current       string
 }
 
-func newSourcesModel() sourcesModel { return sourcesModel{keys: DefaultSourcesKeys()} }
+func newSourcesModel() sourcesModel { return sourcesModel{keys: DefaultPickerKeys()} }
 
 // open starts loading the entries, the list's current scope (its query) to
 // be selected when they come.

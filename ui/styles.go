@@ -19,6 +19,7 @@ type Styles struct {
 	Status, StatusError, FilterLabel lipgloss.Style
 	Overlay                          lipgloss.Style
 	Match, MatchCurrent              lipgloss.Style // a find's matches in the reader
+	Tag                              lipgloss.Style
 	Help                             help.Styles
 }
 
@@ -60,6 +61,7 @@ func NewStyles(dark bool) Styles {
 	s.Overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.Match = lipgloss.NewStyle().Foreground(text).Background(ld(lipgloss.Color("#FFE9A8"), lipgloss.Color("#5C4A12")))
 	s.MatchCurrent = lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1A1A1A"))).Background(warn).Bold(true)
+	s.Tag = lipgloss.NewStyle().Foreground(good)
 	s.Help = help.DefaultStyles(dark)
 	return s
 }
