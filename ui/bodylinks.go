@@ -44,16 +44,16 @@ func (m linksModel) setSize(w, h int) linksModel {
 func (m linksModel) rows() int { return max(m.height-8, 3) }
 
 // update handles the panel's keys; closed reports that it is done.
-func (m linksModel) update(lib Library, msg tea.KeyPressMsg) (_ linksModel, cmd tea.Cmd, closed bool) {
+func (m linksModel) update(lib Library, o OpenerSettings, msg tea.KeyPressMsg) (_ linksModel, cmd tea.Cmd, closed bool) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Close):
 		return m, nil, true
 	case key.Matches(msg, k.Choose):
-		return m, followBodyLink(lib, m.links[m.cursor].URL), true
+		return m, followBodyLink(lib, m.links[m.cursor].URL, o), true
 	case key.Matches(msg, m.nth):
 		if n := nthKey(msg, m.nth); n < len(m.links) {
-			return m, followBodyLink(lib, m.links[n].URL), true
+			return m, followBodyLink(lib, m.links[n].URL, o), true
 		}
 		return m, nil, false
 	case key.Matches(msg, k.Up):
@@ -99,7 +99,7 @@ func (m linksModel) view(st Styles) string {
 
 // followBodyLink opens a link of the text: the stored article with that URL
 // in the reader, else the opener.
-func followBodyLink(lib Library, url string) tea.Cmd {
+func followBodyLink(lib Library, url string, o OpenerSettings) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()
 		defer cancel()
@@ -110,6 +110,6 @@ func followBodyLink(lib Library, url string) tea.Cmd {
 		if id != 0 {
 			return followMsg{id: id}
 		}
-		return openURL(url)()
+		return openURL(url, o)()
 	}
 }

@@ -202,9 +202,15 @@ func loadArticle(lib Library, id int64, seq, scroll int) tea.Cmd {
 }
 
 // RenderMarkdown renders an article body with glamour's standard style
-// ("dark" or "light") wrapped to width columns.
+// ("dark" or "light", or another of glamour's names) wrapped to width
+// columns.
 func RenderMarkdown(markdown string, width int, style string) (string, error) {
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	return renderWith(markdown, width, glamour.WithStandardStyle(style))
+}
+
+// renderWith renders Markdown in a glamour style option.
+func renderWith(markdown string, width int, style glamour.TermRendererOption) (string, error) {
+	r, err := glamour.NewTermRenderer(style, glamour.WithWordWrap(width))
 	if err != nil {
 		return "", fmt.Errorf("render: %w", err)
 	}
@@ -239,20 +245,35 @@ func saveScroll(lib Library, id int64, line int) tea.Cmd {
 	}
 }
 
-// openURL starts the system's opener ($BROWSER, else xdg-open or open) on a
-// URL, detached from the terminal so the screen is left alone. Only an
-// absolute http(s) URL is opened: javascript:, file: or text starting with
-// "-" never reaches a program that might run it or read it as an option.
-func openURL(url string) tea.Cmd {
-	return func() tea.Msg {
-		if url == "" {
-			return openedMsg{err: errors.New("this article has no URL")}
-		}
-		if !articles.IsWebURL(url) {
+// openURL opens a URL with the opener the settings name, else $BROWSER
+// (a colon-separated list, %s for the URL, the first one installed), else
+// xdg-open or open. Only an absolute http(s) URL is opened: javascript:,
+// file: or text starting with "-" never reaches a program that might run it
+// or read it as an option. A terminal browser (takeover) gets the terminal
+// until it exits; any other runs detached, the screen left alone.
+func openURL(url string, o OpenerSettings) tea.Cmd {
+	if url == "" {
+		return func() tea.Msg { return openedMsg{err: errors.New("this article has no URL")} }
+	}
+	if !articles.IsWebURL(url) {
+		return func() tea.Msg {
 			return openedMsg{url: url, err: fmt.Errorf("not opening %q: only http(s) links go to the browser", safe.Line(url))}
 		}
-		name, args := opener()
-		cmd := exec.Command(name, append(args, url)...)
+	}
+	argv, err := openerCommand(url, o.Command, os.Getenv("BROWSER"), runtime.GOOS)
+	if err != nil {
+		return func() tea.Msg { return openedMsg{url: url, err: err} }
+	}
+	cmd := exec.Command(argv[0], argv[1:]...)
+	if o.Takeover {
+		return tea.ExecProcess(cmd, func(err error) tea.Msg {
+			if err != nil {
+				err = fmt.Errorf("open %s: %w", url, err)
+			}
+			return openedMsg{url: url, err: err}
+		})
+	}
+	return func() tea.Msg {
 		cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
 		if err := cmd.Start(); err != nil {
 			return openedMsg{url: url, err: fmt.Errorf("open %s: %w", url, err)}
@@ -262,12 +283,44 @@ func openURL(url string) tea.Cmd {
 	}
 }
 
-func opener() (string, []string) {
-	if b := strings.Fields(os.Getenv("BROWSER")); len(b) > 0 {
-		return b[0], b[1:]
+// openerCommand is the program and arguments that open url: the settings'
+// command (%u the URL), else the first installed entry of $BROWSER (%s the
+// URL), else the system's opener. The URL is one argument, never parsed by
+// a shell; without a placeholder it comes last.
+func openerCommand(url, command, browser, goos string) ([]string, error) {
+	if fields := strings.Fields(command); len(fields) > 0 {
+		return withURL(fields, "%u", url), nil
 	}
-	if runtime.GOOS == "darwin" {
-		return "open", nil
+	if browser != "" {
+		for _, entry := range strings.Split(browser, ":") {
+			fields := strings.Fields(entry)
+			if len(fields) == 0 {
+				continue
+			}
+			if _, err := exec.LookPath(fields[0]); err == nil {
+				return withURL(fields, "%s", url), nil
+			}
+		}
+		return nil, fmt.Errorf("none of $BROWSER (%s) is installed", safe.Line(browser))
 	}
-	return "xdg-open", nil
+	if goos == "darwin" {
+		return []string{"open", url}, nil
+	}
+	return []string{"xdg-open", url}, nil
+}
+
+// withURL puts url where placeholder stands in args, or after them.
+func withURL(args []string, placeholder, url string) []string {
+	out := make([]string, 0, len(args)+1)
+	found := false
+	for _, a := range args {
+		if strings.Contains(a, placeholder) {
+			a, found = strings.ReplaceAll(a, placeholder, url), true
+		}
+		out = append(out, a)
+	}
+	if !found {
+		out = append(out, url)
+	}
+	return out
 }

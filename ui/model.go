@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -49,6 +50,10 @@ type Options struct {
 	// kabar imports meanwhile show up; zero never (they are also read again
 	// when the terminal regains focus).
 	Poll time.Duration
+	// Settings are the config file's: keys, theme, opener, mouse, refresh.
+	Settings Settings
+	// Warning is shown in the status line at start (a broken config file).
+	Warning string
 }
 
 // pollMsg asks for the counts again (Options.Poll).
@@ -117,20 +122,58 @@ func failuref(f string, a ...any) statusBar {
 	return statusBar{text: fmt.Sprintf(f, a...), isErr: true}
 }
 
-// New returns the root model over a library.
+// New returns the root model over a library, its keys and theme as the
+// settings say.
 func New(lib Library, opts Options) Model {
-	st := NewStyles(true)
+	dark := true
+	if d, forced := opts.Settings.darkChrome(); forced {
+		dark = d
+	}
+	st := NewStyles(dark)
 	h := help.New()
 	h.Styles = st.Help
-	return Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
-		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), sources: newSourcesModel(), prompt: newPromptModel(opts.SteadyCursor), links: newLinksModel(), renders: newRenderCache(renderCacheBytes)}
+	m := Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
+		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), sources: newSourcesModel(),
+		prompt: newPromptModel(opts.SteadyCursor), links: newLinksModel(), renders: newRenderCache(renderCacheBytes)}
+	if opts.Warning != "" {
+		m.status = failure(errors.New(opts.Warning))
+	}
+	m.applyKeys(opts.Settings.Keys)
+	return m
 }
 
-// Init asks for the terminal's background and loads the first page.
+// applyKeys rebinds the screens' keys as the settings say (their problems
+// were reported when the settings were read).
+func (m *Model) applyKeys(screens map[string]map[string][]string) {
+	for screen, binds := range screens {
+		switch screen {
+		case "list":
+			rebind(&m.list.keys, binds, screen)
+		case "filter":
+			rebind(&m.list.filterKeys, binds, screen)
+		case "reader":
+			rebind(&m.reader.keys, binds, screen)
+		case "panel":
+			rebind(&m.sources.keys, binds, screen)
+			rebind(&m.links.keys, binds, screen)
+		case "prompt":
+			rebind(&m.prompt.keys, binds, screen)
+		case "app":
+			rebind(&m.keys, binds, screen)
+		}
+	}
+}
+
+// Init asks for the terminal's background, loads the first page, and
+// starts the refreshes the settings ask for.
 func (m Model) Init() tea.Cmd {
 	var cmd tea.Cmd
 	m.list, cmd = m.list.init()
-	return tea.Batch(tea.RequestBackgroundColor, cmd, pollAfter(m.opts.Poll))
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, cmd, pollAfter(m.opts.Poll), refreshAfter(m.opts.Settings.every)}
+	if m.opts.Settings.RefreshOnStart {
+		cmds = append(cmds, func() tea.Msg { return refreshDueMsg{} })
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update routes a message.
@@ -139,6 +182,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
+		if _, forced := m.opts.Settings.darkChrome(); forced {
+			return m, nil
+		}
 		m.styles = NewStyles(msg.IsDark())
 		m.help.Styles = m.styles.Help
 		m.reader = m.reader.restyle(m.styles)
@@ -202,6 +248,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case articleMsg:
 		return m.articleLoaded(msg)
+	case refreshDueMsg:
+		return m.refreshDue(msg)
 	case refreshProgressMsg, refreshDoneMsg:
 		return m.refreshUpdate(msg)
 	case resizeSettledMsg:
@@ -268,7 +316,7 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.showLinks {
 		var cmd tea.Cmd
 		var closed bool
-		m.links, cmd, closed = m.links.update(m.lib, msg)
+		m.links, cmd, closed = m.links.update(m.lib, m.opts.Settings.Opener, msg)
 		m.showLinks = !closed
 		return m, cmd
 	}
@@ -335,7 +383,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		h, ok := m.history.Forward(m.reader.scroll)
 		return m.travel(h, ok, "nothing to go forward to")
 	case keyMatches(msg, k.OpenURL):
-		return m, openURL(m.reader.article.URL)
+		return m, openURL(m.reader.article.URL, m.opts.Settings.Opener)
 	case keyMatches(msg, k.NextArticle), keyMatches(msg, k.PrevArticle):
 		delta := 1
 		if keyMatches(msg, k.PrevArticle) {
@@ -495,14 +543,20 @@ func (m Model) articleLoaded(msg articleMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) currentKey() renderKey {
-	return renderKey{id: m.reader.article.ID, width: wrapWidth(m.width), style: m.styles.GlamourStyle()}
+	style := m.opts.Settings.glamourStyle()
+	if style == "" {
+		style = m.styles.GlamourStyle()
+	}
+	return renderKey{id: m.reader.article.ID, width: wrapWidth(m.width), style: style}
 }
 
 // View draws the screen.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.viewText())
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.opts.Settings.mouse() {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = "kabar"
 	v.ReportFocus = true
 	return v

@@ -54,6 +54,32 @@ func nextRefreshUpdate(updates <-chan tea.Msg) tea.Cmd {
 	return func() tea.Msg { return <-updates }
 }
 
+// refreshDueMsg asks for a refresh that the settings schedule (at start,
+// and every so often).
+type refreshDueMsg struct{ scheduled bool }
+
+// refreshAfter schedules the next timed refresh; nil when none is set.
+func refreshAfter(every time.Duration) tea.Cmd {
+	if every <= 0 {
+		return nil
+	}
+	return tea.Tick(every, func(time.Time) tea.Msg { return refreshDueMsg{scheduled: true} })
+}
+
+// refreshDue starts a scheduled refresh (quietly skipped while one runs or
+// when the library has no feeds) and schedules the next one.
+func (m Model) refreshDue(msg refreshDueMsg) (tea.Model, tea.Cmd) {
+	var next tea.Cmd
+	if msg.scheduled {
+		next = refreshAfter(m.opts.Settings.every)
+	}
+	if m.opts.Refresh == nil || m.refreshing {
+		return m, next
+	}
+	tm, cmd := m.refreshKey()
+	return tm, tea.Batch(cmd, next)
+}
+
 // refreshKey starts a refresh unless one is running.
 func (m Model) refreshKey() (tea.Model, tea.Cmd) {
 	switch {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
 )
 
 // Bodies are rendered with glamour off the event loop, one part at a time:
@@ -87,9 +88,15 @@ type renderPartMsg struct {
 	err  error
 }
 
-func renderPart(key renderKey, part int, markdown string) tea.Cmd {
+// renderPart renders one part of a body; styleJSON, when set, is the
+// glamour style file the key's style names.
+func renderPart(key renderKey, part int, markdown string, styleJSON []byte) tea.Cmd {
 	return func() tea.Msg {
-		out, err := RenderMarkdown(markdown, key.width, key.style)
+		style := glamour.WithStandardStyle(key.style)
+		if styleJSON != nil {
+			style = glamour.WithStylesFromJSONBytes(styleJSON)
+		}
+		out, err := renderWith(markdown, key.width, style)
 		return renderPartMsg{key: key, part: part, out: out, err: err}
 	}
 }
@@ -123,7 +130,7 @@ func (m Model) renderMore() (Model, tea.Cmd) {
 		return m, nil
 	}
 	j.inFlight = true
-	return m, renderPart(j.key, len(j.done), j.parts[len(j.done)])
+	return m, renderPart(j.key, len(j.done), j.parts[len(j.done)], m.opts.Settings.glamourJSON)
 }
 
 // partRendered takes a rendered part: it joins the current rendering (and

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kabar/store"
+	"kabar/ui"
 	"kabar/ui/safe"
 )
 
@@ -61,7 +62,11 @@ type app struct {
 	stdin          io.Reader
 	out, errOut    io.Writer // safe writers: everything commands print
 	rawOut, rawErr io.Writer // the streams as given, for kabar's own drawing
-	db             string    // --db
+	db             string    // --db (or the settings' library)
+
+	settings        ui.Settings
+	settingsProblem string // what could not be read in the settings file
+	settingsLoaded  bool
 }
 
 // rootCommand builds the command tree.
@@ -80,11 +85,21 @@ func (a *app) rootCommand() *cobra.Command {
 		Example: "kabar import ~/berita\nkabar search 'banjir jakarta' --json\nkabar",
 		RunE:    a.runReader,
 	}
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cmd.Name() == "config" {
+			return nil
+		}
+		a.loadSettings()
+		if a.settingsProblem != "" && cmd != cmd.Root() && cmd.Name() != "demo" {
+			fmt.Fprintln(a.errOut, "kabar: "+a.settingsProblem)
+		}
+		return nil
+	}
 	root.PersistentFlags().StringVar(&a.db, "db", "", "library file (default $KABAR_DB or $XDG_DATA_HOME/kabar/library.db)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddGroup(&cobra.Group{ID: groupLibrary, Title: "Library"}, &cobra.Group{ID: groupFeeds, Title: "Feeds"})
 	root.AddCommand(a.importCommand(), a.exportCommand(), a.listCommand(), a.searchCommand(),
-		a.showCommand(), a.linksCommand(), a.tagCommand(), a.untagCommand(), a.rmCommand(), a.pruneCommand(), a.checkCommand(), a.feedCommand(), a.fetchCommand(), a.demoCommand())
+		a.showCommand(), a.linksCommand(), a.tagCommand(), a.untagCommand(), a.rmCommand(), a.pruneCommand(), a.checkCommand(), a.feedCommand(), a.fetchCommand(), a.demoCommand(), a.configCommand())
 	root.SetHelpCommandGroupID("")
 	return root
 }

@@ -40,7 +40,7 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		if a.libraryNamed() {
 			hint = "No library at " + safe.Line(path) + " — this is the demo; kabar import PATH… creates it"
 		}
-		return runDemo(ctx, hint)
+		return a.runDemo(ctx, hint)
 	}
 	s, err := store.Open(path)
 	if err != nil {
@@ -61,9 +61,10 @@ func (a *app) runReader(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	if empty {
-		return runDemo(ctx, demoHint)
+		return a.runDemo(ctx, demoHint)
 	}
-	return ui.Run(s, ui.Options{Name: path, Refresh: refresher(s), Poll: pollEvery}, tea.WithContext(ctx))
+	return ui.Run(s, ui.Options{Name: path, Refresh: refresher(s), Poll: pollEvery,
+		Settings: a.settings, Warning: a.settingsProblem}, tea.WithContext(ctx))
 }
 
 // needTerminal refuses to draw the reader into a pipe or a file.
@@ -103,19 +104,20 @@ func (a *app) demoCommand() *cobra.Command {
 			if err := a.needTerminal(); err != nil {
 				return err
 			}
-			return runDemo(cmd.Context(), "Demo library — your own: kabar import PATH…, then kabar")
+			return a.runDemo(cmd.Context(), "Demo library — your own: kabar import PATH…, then kabar")
 		},
 	}
 }
 
 // runDemo builds the demo library in a temporary file and reads it.
-func runDemo(ctx context.Context, hint string) error {
+func (a *app) runDemo(ctx context.Context, hint string) error {
 	s, cleanup, err := openDemo(ctx)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
-	return ui.Run(s, ui.Options{Name: "demo library", Demo: true, Hint: hint}, tea.WithContext(ctx))
+	return ui.Run(s, ui.Options{Name: "demo library", Demo: true, Hint: hint, Settings: a.settings, Warning: a.settingsProblem},
+		tea.WithContext(ctx))
 }
 
 // openDemo imports the embedded demo articles into a throwaway library.
