@@ -251,3 +251,47 @@ func buildStepOnce(b *testing.B, db string, i int, dir string) buildStep {
 	b.Logf("step %d: %v, peak RSS %d MiB", i, st.Elapsed.Round(time.Millisecond), rss>>10)
 	return st
 }
+
+// BenchmarkSources reads the sources panel's entries with their counts
+// (100,000 articles over 1,000 outlets, 20 tags, 10 feeds, 3 saved
+// searches, whose counts come apart: see BenchmarkSearchTally).
+func BenchmarkSources(b *testing.B) {
+	s, ctx := benchlib.Scratch(b), context.Background()
+	for b.Loop() {
+		srcs, err := s.Sources(ctx)
+		if err != nil || len(srcs) < benchlib.Outlets {
+			b.Fatalf("%d sources, %v", len(srcs), err)
+		}
+	}
+}
+
+// BenchmarkSearchTally counts a saved search's matches and unread ones.
+func BenchmarkSearchTally(b *testing.B) {
+	s, ctx := benchlib.Scratch(b), context.Background()
+	for _, q := range []string{"pemerintah", "tahap 4242 is:unread", `source:"Outlet 7" after:2020`} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := s.SearchTally(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMarkAllRead100k marks every article of the library read (A in
+// the list, confirmed); each round's undo runs outside the timer.
+func BenchmarkMarkAllRead100k(b *testing.B) {
+	s, ctx := benchlib.Scratch(b), context.Background()
+	for b.Loop() {
+		ids, err := s.MarkAllRead(ctx, "")
+		if err != nil || len(ids) != benchlib.Articles {
+			b.Fatalf("marked %d, %v", len(ids), err)
+		}
+		b.StopTimer()
+		if err := s.SetReadOf(ctx, ids, false); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}

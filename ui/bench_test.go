@@ -93,3 +93,17 @@ func BenchmarkOpenArticle(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkOpenSourcesPanel presses f over 100,000 articles in 1,000
+// outlets: the entries and their counts loaded, the panel drawn. The saved
+// searches' counts, which follow on their own, are not waited for.
+func BenchmarkOpenSourcesPanel(b *testing.B) {
+	m := start(b, benchlib.Scratch(b), 120, 40)
+	for b.Loop() {
+		tm, load := m.Update(press("f"))
+		tm, _ = tm.Update(load())
+		if !tm.(Model).sources.loaded || len(tm.(Model).sources.entries) < benchlib.Outlets || tm.View().Content == "" {
+			b.Fatal("panel not shown")
+		}
+	}
+}

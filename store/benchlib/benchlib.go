@@ -6,6 +6,7 @@ package benchlib
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 
 	"kabar/articles/synth"
 	"kabar/store"
+
+	_ "modernc.org/sqlite" // the driver the library is read with
 )
 
 // Size of the benchmark library and of each generated article.
@@ -179,3 +182,79 @@ func writeArticles(dir string, from, to int) (int64, error) {
 
 // MillionLibraryPath is where the 1,000,000-article library is built.
 var MillionLibraryPath = filepath.Join(CacheDir, "library-1m.db")
+
+// Outlets, ScratchTags and SavedSearches describe the library Scratch
+// makes: the 100,000 articles spread over that many outlets, one article in
+// a hundred tagged, and that many saved searches.
+const (
+	Outlets       = 1000
+	ScratchTags   = 20
+	SavedSearches = 3
+)
+
+// Scratch copies the 100,000-article library into a temporary directory
+// (a benchmark may change it), spreads its articles over Outlets outlets,
+// tags every hundredth article with one of ScratchTags tags, subscribes
+// ten feeds and saves SavedSearches searches: the sources panel of a
+// reader who follows many outlets.
+func Scratch(tb testing.TB) *store.Store {
+	src := LibraryPath(tb)
+	path := filepath.Join(tb.TempDir(), "library.db")
+	if err := copyFile(src, path); err != nil {
+		tb.Fatal(err)
+	}
+	if err := spreadOutlets(path, Outlets); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	for id := int64(1); id <= Articles; id += 100 {
+		if err := s.Tag(ctx, id, fmt.Sprintf("tag %d", id%ScratchTags)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i := range 10 {
+		if _, err := s.AddFeed(ctx, fmt.Sprintf("https://feed%d.example/rss", i), fmt.Sprintf("Outlet %d", i), false); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i, q := range []string{"pemerintah", "tahap 4242 is:unread", `source:"Outlet 7" after:2020`}[:SavedSearches] {
+		if err := s.SaveSearch(ctx, fmt.Sprintf("search %d", i), q); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return s
+}
+
+// spreadOutlets gives the articles of a library n outlets, "Outlet 0" to
+// "Outlet n-1" (the library's triggers keep its counts).
+func spreadOutlets(path string, n int) error {
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec(`UPDATE articles SET source = 'Outlet ' || (id % ?)`, n)
+	return err
+}
+
+// copyFile copies a closed SQLite library (its WAL, if any, too).
+func copyFile(src, dst string) error {
+	for _, suffix := range []string{"", "-wal"} {
+		data, err := os.ReadFile(src + suffix)
+		if suffix != "" && os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst+suffix, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
