@@ -321,3 +321,12 @@ func startToFirstScreen(b *testing.B, lib string, cold bool) {
 	}
 	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-first-screen")
 }
+
+// screenWithColours is the screen with its SGR colour sequences.
+func (term *terminal) screenWithColours() string {
+	out, err := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", term.session).Output()
+	if err != nil {
+		term.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
+}
