@@ -121,3 +121,22 @@ func TestOpenerCommand(t *testing.T) {
 		t.Fatalf("no installed browser: %v", err)
 	}
 }
+
+// FuzzLoadSettings: no config file, however broken, stops kabar: it loads
+// with an error or without, and the model builds on what it read.
+func FuzzLoadSettings(f *testing.F) {
+	f.Add(DefaultSettingsFile())
+	f.Add("theme = \"light\"\n[keys.list]\nsources = [\"F\"]\n")
+	f.Add("[keys.reader]\nnext_article = []\n[keys.nope]\nx = [\"y\"]\n")
+	f.Add("mouse = \"yes\"\nrefresh_every = \"-5m\"\n[opener]\ncommand = 3\n")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, text string) {
+		path := filepath.Join(dir, "config.toml")
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, _ := LoadSettings(path)
+		m := New(nil, Options{Settings: s})
+		_ = m.helpView()
+	})
+}
