@@ -103,3 +103,41 @@ func TestSearchByRelevanceRanksTitlesFirst(t *testing.T) {
 		seenBody = seenBody || !inTitle
 	}
 }
+
+// TestRelevanceRanksTheMostRecentMatches: with more matches than it ranks,
+// relevance ranks the most recently imported ones that pass the query's
+// other conditions, best first; with fewer, all of them.
+func TestRelevanceRanksTheMostRecentMatches(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	if _, err := s.ImportArticles(ctx, datedArticles(60)); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Search(ctx, "rob", 0, 100, false)
+	if err != nil || len(all) != 28 {
+		t.Fatalf("%d matches, %v", len(all), err)
+	}
+	var ids []int64
+	for _, l := range all {
+		ids = append(ids, l.ID)
+	}
+	slices.Sort(ids)
+	s.rankUpTo = 10
+	ranked, err := s.SearchByRelevance(ctx, "rob", 0, 100, false)
+	if err != nil || len(ranked) != 10 {
+		t.Fatalf("ranked %d, %v; want the 10 most recently imported", len(ranked), err)
+	}
+	for _, l := range ranked {
+		if l.ID < ids[len(ids)-10] {
+			t.Fatalf("article %d is not among the 10 most recently imported matches (from %d)", l.ID, ids[len(ids)-10])
+		}
+	}
+	var starred []int64
+	for _, id := range ids[:3] { // the oldest imports
+		check(t, s.SetStarred(ctx, id, true))
+		starred = append(starred, id)
+	}
+	ls, err := s.SearchByRelevance(ctx, "rob is:starred", 0, 100, false)
+	if err != nil || len(ls) != 3 {
+		t.Fatalf("rob is:starred: %d, %v; the bound counts matches that pass is:starred", len(ls), err)
+	}
+}

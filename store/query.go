@@ -119,9 +119,18 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 // a page sooner. (Store.sortAllUpTo; tests lower it.)
 const sortAllUpTo = 5000
 
+// relevanceCandidates is how many of a query's matches relevance ranks:
+// the most recently imported ones (all of them when there are fewer). bm25
+// costs tens of microseconds a row here (the index keeps no column sizes,
+// so each match's text is measured again), so ranking every match of a
+// word in most articles would take seconds at 100,000 and a minute at a
+// million; a bounded set keeps the first page within 150 ms at any size.
+const relevanceCandidates = 1000
+
 // SearchByRelevance returns a page of the articles matching query, best
-// first: bm25, a title match weighing five times a body match. A query
-// without words has no relevance and comes newest first.
+// first: bm25, a title match weighing five times a body match, among the
+// relevanceCandidates most recently imported matches. A query without words
+// has no relevance and comes newest first.
 func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
 	c, err := s.compile(ctx, query, prefixLast)
 	if err != nil || c.empty() {
@@ -132,17 +141,32 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 	}
 	limit, offset = limitOr(limit), max(offset, 0)
 	_, and, args, _ := c.split() // the first set is the match
-	if and == "" {
-		q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
-				WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) m
-			CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id ORDER BY m.rank, a.id DESC`
-		return s.queryListings(ctx, "search "+query, q, c.match, limit, offset)
+	from, err := s.relevanceFloor(ctx, c.match, and, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
 	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
-			WHERE articles_fts MATCH ?) m
+			WHERE articles_fts MATCH ? AND rowid >= ?) m
 		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + and + `
 		ORDER BY m.rank, a.id DESC LIMIT ? OFFSET ?`
-	return s.queryListings(ctx, "search "+query, q, append(append([]any{c.match}, args...), limit, offset)...)
+	return s.queryListings(ctx, "search "+query, q, append(append([]any{c.match, from}, args...), limit, offset)...)
+}
+
+// relevanceFloor is the lowest rowid among the relevanceCandidates most
+// recently imported matches that pass the query's other conditions (0 when
+// fewer pass): ranking only matches from there bounds bm25's work.
+func (s *Store) relevanceFloor(ctx context.Context, match, and string, args []any) (int64, error) {
+	var n int
+	var from int64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(min(id), 0) FROM (SELECT m.id FROM
+			(SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1`+and+`
+		ORDER BY m.id DESC LIMIT ?)`,
+		append(append([]any{match}, args...), s.rankUpTo)...).Scan(&n, &from)
+	if n < s.rankUpTo {
+		from = 0 // fewer pass than the bound: rank them all
+	}
+	return from, err
 }
 
 // SearchCount returns how many articles match a search, counting at most

@@ -32,6 +32,9 @@ type Store struct {
 	vocab vocabulary
 	// sortAllUpTo is the most matches a search sorts all at once.
 	sortAllUpTo int
+	// rankUpTo is how many matches relevance ranks (relevanceCandidates;
+	// tests lower it).
+	rankUpTo int
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
@@ -64,7 +67,7 @@ func openWith(driverName, path string, version int) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, sortAllUpTo: sortAllUpTo}
+	s := &Store{db: db, path: path, sortAllUpTo: sortAllUpTo, rankUpTo: relevanceCandidates}
 	if err := s.migrate(context.Background(), version); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, withAdvice(path, err))
@@ -149,7 +152,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		}
 		return Open(path) // an older library: migrate it (this needs write access)
 	}
-	return &Store{db: db, path: path, sortAllUpTo: sortAllUpTo}, nil
+	return &Store{db: db, path: path, sortAllUpTo: sortAllUpTo, rankUpTo: relevanceCandidates}, nil
 }
 
 // ErrNoLibrary reports a library file that does not exist.
