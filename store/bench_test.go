@@ -119,6 +119,37 @@ func BenchmarkSearchByRelevance(b *testing.B) {
 	}
 }
 
+// BenchmarkSearch1M runs the search benchmarks' queries, and a field-only
+// one, on the 1,000,000-article library (BenchmarkImport1M builds it): the
+// first 100 results newest first and best first.
+func BenchmarkSearch1M(b *testing.B) {
+	lib := benchlib.MillionLibraryPath
+	if _, err := os.Stat(fmt.Sprintf("%s.step%d.json", lib, benchlib.MillionSteps-1)); err != nil {
+		b.Skip("no complete 1M library: build it with go test ./store -run '^$' -bench Import1M -benchtime 1x -timeout 60m")
+	}
+	s, err := store.OpenReadOnly(lib)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for _, order := range []string{"newest", "relevance"} {
+		search := s.Search
+		if order == "relevance" {
+			search = s.SearchByRelevance
+		}
+		for _, q := range append(benchQueries[:len(benchQueries):len(benchQueries)], "source:pesisir after:2020-01-01") {
+			b.Run(order+"/"+q, func(b *testing.B) {
+				for b.Loop() {
+					if ls, err := search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
+						b.Fatal(len(ls), err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkSearchCount counts the hits of a word in most articles (the match
 // count shown while filtering).
 func BenchmarkSearchCount(b *testing.B) {
