@@ -97,6 +97,18 @@ func (m linksModel) view(st Styles) string {
 	return lipgloss.Place(m.width, max(m.height-2, 1), lipgloss.Center, lipgloss.Center, box)
 }
 
+// bodyLinksMsg carries the links found in an article's text.
+type bodyLinksMsg struct {
+	id    int64
+	links []articles.BodyLink
+}
+
+// findBodyLinks finds the links in a body off the event loop (a body may be
+// megabytes).
+func findBodyLinks(id int64, body string) tea.Cmd {
+	return func() tea.Msg { return bodyLinksMsg{id: id, links: articles.BodyLinks(body)} }
+}
+
 // followBodyLink opens a link of the text: the stored article with that URL
 // in the reader, else the opener.
 func followBodyLink(lib Library, url string, o OpenerSettings) tea.Cmd {

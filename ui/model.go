@@ -218,6 +218,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.prompt, cmd = m.prompt.start(msg, m.width)
 		return m, cmd
+	case bodyLinksMsg:
+		if m.screen != screenReader || m.reader.article.ID != msg.id {
+			return m, nil // the reader moved on
+		}
+		if len(msg.links) == 0 {
+			m.status = note("no links in the text of this article")
+			return m, nil
+		}
+		m.links, m.showLinks = m.links.open(msg.links), true
+		return m, nil
 	case markedMsg, deletedMsg, undoneMsg, taggedMsg:
 		return m.actionDone(msg)
 	case followMsg:
@@ -399,13 +409,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case keyMatches(msg, k.Tags):
 		return m, editTags(m.lib, m.reader.article.ID, m.reader.article.Tags)
 	case keyMatches(msg, k.BodyLinks):
-		links := articles.BodyLinks(m.reader.article.Body)
-		if len(links) == 0 {
-			m.status = note("no links in the text of this article")
-			return m, nil
-		}
-		m.links, m.showLinks = m.links.open(links), true
-		return m, nil
+		return m, findBodyLinks(m.reader.article.ID, m.reader.article.Body)
 	case keyMatches(msg, k.Star):
 		var starred bool
 		m.reader, starred = m.reader.toggleStar()
