@@ -56,20 +56,8 @@ func (m linksModel) update(lib Library, o OpenerSettings, msg tea.KeyPressMsg) (
 			return m, followBodyLink(lib, m.links[n].URL, o), true
 		}
 		return m, nil, false
-	case key.Matches(msg, k.Up):
-		m.cursor--
-	case key.Matches(msg, k.Down):
-		m.cursor++
-	case key.Matches(msg, k.PageUp):
-		m.cursor -= m.rows()
-	case key.Matches(msg, k.PageDown):
-		m.cursor += m.rows()
-	case key.Matches(msg, k.Top):
-		m.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.cursor = len(m.links) - 1
 	}
-	m.cursor = max(min(m.cursor, len(m.links)-1), 0)
+	m.cursor = k.move(msg, m.cursor, len(m.links), m.rows())
 	m.offset = max(min(m.offset, m.cursor), m.cursor-m.rows()+1)
 	return m, nil, false
 }

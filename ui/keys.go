@@ -103,6 +103,26 @@ func DefaultPickerKeys() PickerKeys {
 	}
 }
 
+// move is where a navigation key puts a cursor over n lines, rows of which
+// fit on screen (unchanged for any other key).
+func (k PickerKeys) move(msg tea.KeyPressMsg, cursor, n, rows int) int {
+	switch {
+	case key.Matches(msg, k.Up):
+		cursor--
+	case key.Matches(msg, k.Down):
+		cursor++
+	case key.Matches(msg, k.PageUp):
+		cursor -= rows
+	case key.Matches(msg, k.PageDown):
+		cursor += rows
+	case key.Matches(msg, k.Top):
+		cursor = 0
+	case key.Matches(msg, k.Bottom):
+		cursor = n - 1
+	}
+	return max(min(cursor, n-1), 0)
+}
+
 // DefaultAppKeys returns the bindings of every screen.
 func DefaultAppKeys() AppKeys {
 	return AppKeys{ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))}

@@ -85,20 +85,8 @@ func (m sourcesModel) update(msg tea.KeyPressMsg) (_ sourcesModel, cmd tea.Cmd, 
 		}
 		src := m.entries[m.cursor]
 		return m, func() tea.Msg { return chooseSourceMsg{src: src} }, true
-	case key.Matches(msg, k.Up):
-		m.cursor--
-	case key.Matches(msg, k.Down):
-		m.cursor++
-	case key.Matches(msg, k.PageUp):
-		m.cursor -= m.rows()
-	case key.Matches(msg, k.PageDown):
-		m.cursor += m.rows()
-	case key.Matches(msg, k.Top):
-		m.cursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.cursor = len(m.entries) - 1
 	}
-	m.cursor = max(min(m.cursor, len(m.entries)-1), 0)
+	m.cursor = k.move(msg, m.cursor, len(m.entries), m.rows())
 	m.scrollToCursor()
 	return m, nil, false
 }
