@@ -83,15 +83,17 @@ func LoadSettings(path string) (Settings, error) {
 		return Settings{}, fmt.Errorf("settings %s: %w", path, err)
 	}
 	var s Settings
+	var unknown error
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
 		var strict *toml.StrictMissingError
 		if !errors.As(err, &strict) {
 			return Settings{}, fmt.Errorf("settings %s: %s (kabar uses its defaults)", path, decodeProblem(err))
 		}
-		return s, fmt.Errorf("settings %s: %s (ignored)", path, unknownKeys(strict))
+		// the known settings were read: they are checked like any others
+		unknown = fmt.Errorf("settings %s: %s (ignored)", path, unknownKeys(strict))
 	}
-	return s, s.check(path)
+	return s, errors.Join(unknown, s.check(path))
 }
 
 // decodeProblem says what is wrong in the file and on which line.

@@ -140,3 +140,20 @@ func FuzzLoadSettings(f *testing.F) {
 		_ = m.helpView()
 	})
 }
+
+// TestUnknownSettingLeavesTheOthersChecked: a misspelt setting beside a
+// theme file and a refresh interval is reported, and the two still work
+// (the theme file read, the interval parsed).
+func TestUnknownSettingLeavesTheOthersChecked(t *testing.T) {
+	style := filepath.Join(t.TempDir(), "style.json")
+	if err := os.WriteFile(style, []byte(`{"document": {"margin": 1}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := LoadSettings(writeSettings(t, "theme = \""+style+"\"\nrefresh_every = \"30m\"\nthme = \"x\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `unknown setting "thme"`) {
+		t.Fatalf("error %v", err)
+	}
+	if s.glamourStyle() != "file:"+style || s.glamourJSON == nil || s.every.Minutes() != 30 {
+		t.Fatalf("theme %q (json %d bytes), every %v", s.glamourStyle(), len(s.glamourJSON), s.every)
+	}
+}
