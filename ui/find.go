@@ -25,12 +25,7 @@ type finder struct {
 }
 
 func newFinder(steadyCursor bool) finder {
-	in := textinput.New()
-	if steadyCursor {
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-	}
+	in := newInput(steadyCursor)
 	in.Prompt = "find: "
 	in.CharLimit = 200
 	return finder{input: in}

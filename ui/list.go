@@ -59,12 +59,7 @@ type seek struct {
 }
 
 func newListModel(lib Library, opts Options) listModel {
-	in := textinput.New()
-	if opts.SteadyCursor {
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-	}
+	in := newInput(opts.SteadyCursor)
 	in.Prompt = "/ "
 	in.Placeholder = "filter: words, \"a phrase\", prefix*, -word, source:, is:unread… (? help)"
 	in.CharLimit = 200

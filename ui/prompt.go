@@ -28,12 +28,7 @@ type promptModel struct {
 }
 
 func newPromptModel(steadyCursor bool) promptModel {
-	in := textinput.New()
-	if steadyCursor {
-		st := in.Styles()
-		st.Cursor.Blink = false
-		in.SetStyles(st)
-	}
+	in := newInput(steadyCursor)
 	in.CharLimit = 500
 	return promptModel{keys: DefaultPromptKeys(), input: in}
 }
@@ -89,6 +84,18 @@ func (p promptModel) view(st Styles) string {
 		return p.input.View()
 	}
 	return st.FilterLabel.Render(p.ask.question) + st.Dim.Render(" (y/n)")
+}
+
+// newInput is a text input; steadyCursor keeps its cursor from blinking
+// (Options.SteadyCursor).
+func newInput(steadyCursor bool) textinput.Model {
+	in := textinput.New()
+	if steadyCursor {
+		st := in.Styles()
+		st.Cursor.Blink = false
+		in.SetStyles(st)
+	}
+	return in
 }
 
 // splitTags reads a comma-separated line of tags, dropping empty ones and
