@@ -140,6 +140,9 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 			return err
 		},
 		func() error { _, err := s.CountSource(ctx, "Kabar Feed"); return err },
+		func() error { _, err := s.Similar(ctx, id, 10); return err },
+		func() error { _, err := s.Story(ctx, id); return err },
+		func() error { _, err := s.Story(ctx, ls[len(ls)-1].ID); return err },
 		func() error { _, err := s.HasURL(ctx, "https://kabarku.test/berita/3"); return err }, // fetch --full-text
 	} {
 		if err := step(); err != nil {
