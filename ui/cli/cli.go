@@ -99,7 +99,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddGroup(&cobra.Group{ID: groupLibrary, Title: "Library"}, &cobra.Group{ID: groupFeeds, Title: "Feeds"})
 	root.AddCommand(a.importCommand(), a.exportCommand(), a.listCommand(), a.searchCommand(),
-		a.showCommand(), a.linksCommand(), a.tagCommand(), a.untagCommand(), a.rmCommand(), a.pruneCommand(), a.checkCommand(), a.feedCommand(), a.fetchCommand(), a.demoCommand(), a.configCommand())
+		a.showCommand(), a.linksCommand(), a.similarCommand(), a.storyCommand(), a.tagCommand(), a.untagCommand(), a.rmCommand(), a.pruneCommand(), a.checkCommand(), a.feedCommand(), a.fetchCommand(), a.demoCommand(), a.configCommand())
 	root.SetHelpCommandGroupID("")
 	return root
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"io"
+	"math"
 	"time"
 
 	"kabar/articles"
@@ -134,4 +135,32 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// similarJSON is one line of similar --json. same_story marks a copy of
+// the article's story from another outlet.
+type similarJSON struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	Source    string  `json:"source"`
+	Published *string `json:"published"`
+	Score     float64 `json:"score"`
+	SameStory bool    `json:"same_story"`
+}
+
+func toSimilarJSON(f articles.Similar) similarJSON {
+	return similarJSON{f.ID, f.Title, f.Source, rfc3339(f.Published), math.Round(f.Score*1000) / 1000, f.SameStory}
+}
+
+// storyJSON is one line of story --json.
+type storyJSON struct {
+	ID        int64   `json:"id"`
+	Title     string  `json:"title"`
+	Source    string  `json:"source"`
+	Published *string `json:"published"`
+	Via       string  `json:"via"`
+}
+
+func toStoryJSON(e articles.StoryEntry) storyJSON {
+	return storyJSON{e.ID, e.Title, e.Source, rfc3339(e.Published), string(e.Via)}
 }

@@ -157,10 +157,6 @@ func printListings(w io.Writer, ls []articles.Listing, asJSON bool) error {
 // listingLine is an article's line in list and search: id, mark (• unread,
 // ★ starred), date, title and outlet.
 func listingLine(l articles.Listing) string {
-	date := "          "
-	if !l.Published.IsZero() {
-		date = l.Published.Format("2006-01-02")
-	}
 	mark := " "
 	if !l.Read {
 		mark = "•"
@@ -168,5 +164,5 @@ func listingLine(l articles.Listing) string {
 	if l.Starred {
 		mark = "★"
 	}
-	return fmt.Sprintf("%6d %s %s  %s  (%s)", l.ID, mark, date, l.Title, l.Source)
+	return fmt.Sprintf("%6d %s %s  %s  (%s)", l.ID, mark, dayText(l.Published), l.Title, l.Source)
 }
