@@ -14,6 +14,7 @@ const (
 	SourceFeed    SourceKind = "feed"
 	SourceTag     SourceKind = "tag"
 	SourceOutlet  SourceKind = "outlet"
+	SourcePerson  SourceKind = "person" // an author or editor (a people page; not in the panel)
 )
 
 // Source is one way to narrow the article list: all, unread or starred

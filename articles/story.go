@@ -1,5 +1,7 @@
 package articles
 
+import "time"
+
 // Similar is a stored article like another one, found without a link
 // between them. Score is its likeness to that article, from 0 to 1 (1: it
 // holds every distinctive term the article holds, as often in its title).
@@ -26,4 +28,21 @@ const (
 type StoryEntry struct {
 	Listing
 	Via Via
+}
+
+// Profile is the page of a person (an author or editor) or an outlet: their
+// articles as a list source with its counts, and the outlets and people
+// they appear with, most shared articles first.
+type Profile struct {
+	Source
+	Authored, Edited int         // a person's articles as author and as editor
+	Outlets          []NameCount // a person's outlets; an outlet's, those its people also write for
+	People           []NameCount // who appears with a person; who writes for an outlet
+	First, Last      time.Time   // the oldest and newest article's date (zero when unknown)
+}
+
+// NameCount is a name and how many articles it shares with a profile.
+type NameCount struct {
+	Name string
+	N    int
 }

@@ -143,6 +143,9 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		func() error { _, err := s.Similar(ctx, id, 10); return err },
 		func() error { _, err := s.Story(ctx, id); return err },
 		func() error { _, err := s.Story(ctx, ls[len(ls)-1].ID); return err },
+		func() error { _, err := s.PersonProfile(ctx, "Dimas Prasetyo"); return err },
+		func() error { _, err := s.OutletProfile(ctx, "Kabarku"); return err },
+		func() error { _, err := s.Search(ctx, `author:"Dimas Prasetyo"`, 0, 10, false); return err },
 		func() error { _, err := s.HasURL(ctx, "https://kabarku.test/berita/3"); return err }, // fetch --full-text
 	} {
 		if err := step(); err != nil {

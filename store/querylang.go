@@ -14,7 +14,8 @@ import (
 //	source:TEXT      outlet or feed whose name holds TEXT (any case);
 //	                 source:"Name" the outlet or feed named exactly that
 //	tag:NAME         tagged NAME (any case)
-//	author:TEXT      an author or editor whose name holds TEXT
+//	author:TEXT      an author or editor whose name holds TEXT;
+//	                 author:"Name" the person named exactly that
 //	after:DATE       dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)
 //	before:DATE      dated before DATE
 //	is:unread, is:read, is:starred
@@ -135,9 +136,13 @@ func fieldFilter(tok token) (filter, bool) {
 			CROSS JOIN article_tags at ON at.tag_id = t.id WHERE t.name = ?`,
 			args: []any{strings.TrimSpace(tok.text)}}, true
 	case "author":
+		pattern := likeContaining(tok.text)
+		if tok.quoted {
+			pattern = likeExactly(tok.text)
+		}
 		return filter{ids: `SELECT DISTINCT ap.article_id AS id FROM people p
 			CROSS JOIN article_people ap ON ap.person_id = p.id WHERE p.name LIKE ? ESCAPE '\'`,
-			args: []any{likeContaining(tok.text)}}, true
+			args: []any{pattern}}, true
 	case "after", "before":
 		day, ok := parseDay(v)
 		op := ">="
