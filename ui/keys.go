@@ -35,6 +35,7 @@ type ReaderKeys struct {
 	Find, NextMatch, PrevMatch, EndFind     key.Binding
 	KeepFind, NextArticle, PrevArticle      key.Binding
 	NextUnread, Tags, BodyLinks             key.Binding
+	Story, People                           key.Binding
 	Help, Quit                              key.Binding
 }
 
@@ -165,6 +166,8 @@ func DefaultReaderKeys() ReaderKeys {
 		NextUnread:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next unread")),
 		Tags:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "edit tags")),
 		BodyLinks:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "links in the text")),
+		Story:       key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "story thread")),
+		People:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "people and outlet")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -210,7 +213,7 @@ func (k ReaderKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextLink, k.PrevLink, k.Follow, k.FollowN, k.Back, k.Forward},
-		{k.NextArticle, k.PrevArticle, k.NextUnread, k.BodyLinks},
+		{k.NextArticle, k.PrevArticle, k.NextUnread, k.BodyLinks, k.Story, k.People},
 		{k.Find, k.NextMatch, k.PrevMatch, k.EndFind},
 		{k.Close, k.OpenURL, k.Star, k.Tags, k.Help, k.Quit},
 	}

@@ -45,6 +45,14 @@ type Library interface {
 	TagNames(ctx context.Context) ([]string, error)
 	// Discard deletes articles and returns what puts them back.
 	Discard(ctx context.Context, ids ...int64) (restore func(context.Context) error, err error)
+	// Similar returns the articles most like one, best first.
+	Similar(ctx context.Context, id int64, limit int) ([]articles.Similar, error)
+	// Story returns an article's story thread, oldest first.
+	Story(ctx context.Context, id int64) ([]articles.StoryEntry, error)
+	// PersonProfile and OutletProfile return the page of an author or
+	// editor, or of an outlet.
+	PersonProfile(ctx context.Context, name string) (articles.Profile, error)
+	OutletProfile(ctx context.Context, name string) (articles.Profile, error)
 	// ArticleByURL finds the stored article with a URL (compared
 	// canonically); 0 when there is none.
 	ArticleByURL(ctx context.Context, url string) (int64, error)

@@ -94,7 +94,10 @@ type Model struct {
 	sources     sourcesModel
 	showSources bool // the sources panel is open over the list
 	links       linksModel
-	showLinks   bool // the panel of the text's links is open over the reader
+	story       storyModel
+	people      peopleModel
+	overlay     overlay                      // the panel open over the reader, if any
+	similar     map[int64][]articles.Similar // similar articles found, by article
 	history     History
 	loadSeq     int // the article load the reader is waiting for
 	resizeSeq   int // the last resize; earlier settle timers are stale
@@ -134,7 +137,8 @@ func New(lib Library, opts Options) Model {
 	h.Styles = st.Help
 	m := Model{lib: lib, opts: opts, keys: DefaultAppKeys(), styles: st, help: h,
 		list: newListModel(lib, opts), reader: newReaderModel(opts.SteadyCursor), sources: newSourcesModel(),
-		prompt: newPromptModel(opts.SteadyCursor), links: newLinksModel(), renders: newRenderCache(renderCacheBytes)}
+		prompt: newPromptModel(opts.SteadyCursor), links: newLinksModel(), story: newStoryModel(), people: newPeopleModel(),
+		similar: map[int64][]articles.Similar{}, renders: newRenderCache(renderCacheBytes)}
 	if opts.Warning != "" {
 		m.status = failure(errors.New(opts.Warning))
 	}
@@ -156,6 +160,8 @@ func (m *Model) applyKeys(screens map[string]map[string][]string) {
 		case "panel":
 			rebind(&m.sources.keys, binds, screen)
 			rebind(&m.links.keys, binds, screen)
+			rebind(&m.story.keys, binds, screen)
+			rebind(&m.people.keys, binds, screen)
 		case "prompt":
 			rebind(&m.prompt.keys, binds, screen)
 		case "app":
@@ -226,8 +232,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = note("no links in the text of this article")
 			return m, nil
 		}
-		m.links, m.showLinks = m.links.open(msg.links), true
+		m.links, m.overlay = m.links.open(msg.links), overlayLinks
 		return m, nil
+	case similarMsg, storyMsg, profileMsg, showPageMsg:
+		return m.storyLayer(msg)
 	case markedMsg, deletedMsg, undoneMsg, taggedMsg:
 		return m.actionDone(msg)
 	case followMsg:
@@ -292,6 +300,8 @@ func (m Model) resize(w, h int) (tea.Model, tea.Cmd) {
 	m.reader = m.reader.setSize(w, h, m.styles)
 	m.sources = m.sources.setSize(w, h)
 	m.links = m.links.setSize(w, h)
+	m.story = m.story.setSize(w, h)
+	m.people = m.people.setSize(w, h)
 	if !m.reader.loaded {
 		return m, m.list.loadVisible()
 	}
@@ -323,12 +333,8 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.prompt, cmd = m.prompt.update(msg)
 		return m, cmd
 	}
-	if m.showLinks {
-		var cmd tea.Cmd
-		var closed bool
-		m.links, cmd, closed = m.links.update(m.lib, m.opts.Settings.Opener, msg)
-		m.showLinks = !closed
-		return m, cmd
+	if m.overlay != overlayNone {
+		return m.overlayKey(msg)
 	}
 	if m.screen == screenReader {
 		if !m.reader.takesKey(msg) && key.Matches(msg, m.reader.keys.Help) {
@@ -410,6 +416,11 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, editTags(m.lib, m.reader.article.ID, m.reader.article.Tags)
 	case keyMatches(msg, k.BodyLinks):
 		return m, findBodyLinks(m.reader.article.ID, m.reader.article.Body)
+	case keyMatches(msg, k.Story):
+		m.status = note("following the story…")
+		return m, loadStory(m.lib, m.reader.article.ID)
+	case keyMatches(msg, k.People):
+		return m.openPeople()
 	case keyMatches(msg, k.Star):
 		var starred bool
 		m.reader, starred = m.reader.toggleStar()
@@ -538,6 +549,11 @@ func (m Model) articleLoaded(msg articleMsg) (tea.Model, tea.Cmd) {
 	msg.article.Read = true
 	m.reader = m.reader.show(msg.article, scroll, m.styles)
 	var cmds []tea.Cmd
+	if found, ok := m.similar[msg.article.ID]; ok {
+		m.reader = m.reader.setSimilar(msg.article.ID, found, m.styles)
+	} else {
+		cmds = append(cmds, findSimilar(m.lib, msg.article.ID))
+	}
 	if !wasRead {
 		m.list.markRead(msg.article.ID)
 		cmds = append(cmds, tea.Sequence(saveRead(m.lib, msg.article.ID, true), loadCounts(m.lib)))
@@ -579,8 +595,8 @@ func (m Model) viewText() string {
 	switch {
 	case m.showHelp:
 		body = m.helpView()
-	case m.showLinks && m.screen == screenReader:
-		body = m.links.view(m.styles)
+	case m.overlay != overlayNone && m.screen == screenReader:
+		body = m.overlayView()
 	case m.screen == screenReader:
 		body = m.reader.view(m.styles)
 	case m.showSources:

@@ -546,3 +546,13 @@ func TestFilterTakesTheQueryLanguage(t *testing.T) {
 		t.Fatalf("-%s still shows %q", word, starred.Title)
 	}
 }
+func (l memLibrary) Similar(context.Context, int64, int) ([]articles.Similar, error) { return nil, nil }
+func (l memLibrary) Story(context.Context, int64) ([]articles.StoryEntry, error) {
+	return []articles.StoryEntry{{Listing: articles.Listing{ID: l.a.ID, Title: l.a.Title}, Via: articles.ViaSelf}}, nil
+}
+func (l memLibrary) PersonProfile(context.Context, string) (articles.Profile, error) {
+	return articles.Profile{}, errors.New("no people in a one-article library")
+}
+func (l memLibrary) OutletProfile(context.Context, string) (articles.Profile, error) {
+	return articles.Profile{}, errors.New("no outlets in a one-article library")
+}

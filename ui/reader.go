@@ -22,22 +22,30 @@ type followMsg struct{ id int64 }
 // names but the library does not hold.
 type searchTitleMsg struct{ title string }
 
-// link is one followable line of the reader: a related ref or a backlink.
+// link is one followable line of the reader: a related ref, a backlink or
+// a similar article.
 type link struct {
 	ref      *articles.Ref
 	backlink *articles.Backlink
+	similar  *articles.Similar
 }
 
 func (l link) target() int64 {
-	if l.backlink != nil {
+	switch {
+	case l.backlink != nil:
 		return l.backlink.ID
+	case l.similar != nil:
+		return l.similar.ID
 	}
 	return l.ref.Target
 }
 
 func (l link) label() string {
-	if l.backlink != nil {
+	switch {
+	case l.backlink != nil:
 		return l.backlink.Title
+	case l.similar != nil:
+		return l.similar.Title
 	}
 	if l.ref.Title != "" {
 		return l.ref.Title
@@ -56,7 +64,8 @@ type readerModel struct {
 	body          []string // rendered body lines; nil until rendered
 	bodyPending   bool     // more of the body is still rendering
 	links         []link
-	selected      int // index into links, -1 for none
+	similar       []articles.Similar // the Similar section; nil until found
+	selected      int                // index into links, -1 for none
 
 	lines    []string // header + body + link sections
 	linkLine []int    // line of each link in lines
@@ -108,18 +117,44 @@ func wrapWidth(termWidth int) int { return max(min(termWidth-2, maxWrap), 10) }
 // show puts a freshly loaded article in the reader, at scroll.
 func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel {
 	m.article, m.loaded = a, true
-	m.body = nil
-	m.links = m.links[:0:0]
-	for i := range a.Related {
-		m.links = append(m.links, link{ref: &a.Related[i]})
-	}
-	for i := range a.ReferencedBy {
-		m.links = append(m.links, link{backlink: &a.ReferencedBy[i]})
-	}
+	m.body, m.similar = nil, nil
+	m.links = m.gatherLinks()
 	m.selected = -1
 	m.find = m.find.end()
 	m.keys = m.keys.forFind(false)
 	m.scroll, m.want, m.bodyPending = scroll, scroll, false
+	m.compose(st)
+	return m
+}
+
+// gatherLinks lists the followable lines: related links, backlinks, then
+// similar articles.
+func (m readerModel) gatherLinks() []link {
+	a := &m.article
+	links := make([]link, 0, len(a.Related)+len(a.ReferencedBy)+len(m.similar))
+	for i := range a.Related {
+		links = append(links, link{ref: &a.Related[i]})
+	}
+	for i := range a.ReferencedBy {
+		links = append(links, link{backlink: &a.ReferencedBy[i]})
+	}
+	for i := range m.similar {
+		links = append(links, link{similar: &m.similar[i]})
+	}
+	return links
+}
+
+// setSimilar shows the articles similar to article id, if it is the one
+// shown; the link selected stays selected.
+func (m readerModel) setSimilar(id int64, found []articles.Similar, st Styles) readerModel {
+	if !m.loaded || m.article.ID != id {
+		return m
+	}
+	m.similar = found
+	if m.similar == nil {
+		m.similar = []articles.Similar{}
+	}
+	m.links = m.gatherLinks()
 	m.compose(st)
 	return m
 }
@@ -162,13 +197,9 @@ func (m *readerModel) compose(st Styles) {
 		lines = append(lines, st.Dim.Render("rendering…"))
 	}
 	m.linkLine = m.linkLine[:0]
-	nRefs := len(m.article.Related)
-	for i := range m.links {
-		if i == 0 && nRefs > 0 {
-			lines = append(lines, "", st.Section.Render("Related"))
-		}
-		if i == nRefs {
-			lines = append(lines, "", st.Section.Render("Referenced by"))
+	for i, l := range m.links {
+		if i == 0 || linkSection(m.links[i-1]) != linkSection(l) {
+			lines = append(lines, "", st.Section.Render(linkSection(l)))
 		}
 		m.linkLine = append(m.linkLine, len(lines))
 		lines = append(lines, m.linkText(st, i, w))
@@ -178,6 +209,17 @@ func (m *readerModel) compose(st Styles) {
 	if m.find.active() {
 		m.find = m.find.locate(m.lines)
 	}
+}
+
+// linkSection is the heading of the section a link is listed under.
+func linkSection(l link) string {
+	switch {
+	case l.backlink != nil:
+		return "Referenced by"
+	case l.similar != nil:
+		return "Similar"
+	}
+	return "Related"
 }
 
 func (m readerModel) metaLine() string {
@@ -209,13 +251,18 @@ func (m readerModel) metaLine() string {
 func (m readerModel) linkText(st Styles, i, width int) string {
 	l := m.links[i]
 	num := fmt.Sprintf("%2d. ", i+1)
-	if l.backlink != nil {
+	switch {
+	case l.backlink != nil:
 		num = "  ← "
+	case l.similar != nil:
+		num = "  ≈ "
 	}
 	var mark string
 	switch {
 	case l.backlink != nil:
 		mark = st.Resolved.Render("in library")
+	case l.similar != nil:
+		mark = st.Dim.Render(similarNote(*l.similar))
 	case l.ref.Target == 0:
 		mark = st.Missing.Render("not in library")
 	case l.ref.Match == articles.MatchAmbiguous:
@@ -230,6 +277,25 @@ func (m readerModel) linkText(st Styles, i, width int) string {
 	}
 	room := max(width-ansi.StringWidth(num)-ansi.StringWidth(mark)-2, 8)
 	return style.Render(num+ansi.Truncate(l.label(), room, "…")) + "  " + mark
+}
+
+// similarNote says how a similar article is like the one shown: the same
+// story in another outlet, or its outlet, date and likeness.
+func similarNote(f articles.Similar) string {
+	var parts []string
+	if f.SameStory {
+		parts = append(parts, "same story")
+	}
+	if f.Source != "" {
+		parts = append(parts, f.Source)
+	}
+	if !f.Published.IsZero() {
+		parts = append(parts, f.Published.Format("2 Jan 2006"))
+	}
+	if !f.SameStory {
+		parts = append(parts, fmt.Sprintf("%.0f%%", 100*f.Score))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // wrapLines wraps text to width and styles each line.

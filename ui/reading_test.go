@@ -180,7 +180,7 @@ func TestLinksInTheText(t *testing.T) {
 	titleOnScreen(t, m, "1. berita kedua — https://pagi.test/berita-2")
 	titleOnScreen(t, m, "2. https://luar.test/halaman")
 	m = keys(t, m, "1")
-	if reading(m) != "Berita 2" || m.showLinks {
+	if reading(m) != "Berita 2" || m.overlay != overlayNone {
 		t.Fatalf("choosing the stored link opened %q", reading(m))
 	}
 	m = keys(t, m, "backspace")

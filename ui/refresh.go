@@ -109,6 +109,7 @@ func (m Model) refreshUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.status = note(msg.summary)
+		clear(m.similar) // new articles may be like the ones already looked at
 		var cmd tea.Cmd
 		m.list, cmd = m.list.reload()
 		return m, cmd
