@@ -128,18 +128,23 @@ func (m readerModel) show(a articles.Stored, scroll int, st Styles) readerModel 
 }
 
 // gatherLinks lists the followable lines: related links, backlinks, then
-// similar articles.
+// the similar articles that are neither.
 func (m readerModel) gatherLinks() []link {
 	a := &m.article
 	links := make([]link, 0, len(a.Related)+len(a.ReferencedBy)+len(m.similar))
+	linked := map[int64]bool{}
 	for i := range a.Related {
 		links = append(links, link{ref: &a.Related[i]})
+		linked[a.Related[i].Target] = true
 	}
 	for i := range a.ReferencedBy {
 		links = append(links, link{backlink: &a.ReferencedBy[i]})
+		linked[a.ReferencedBy[i].ID] = true
 	}
 	for i := range m.similar {
-		links = append(links, link{similar: &m.similar[i]})
+		if !linked[m.similar[i].ID] {
+			links = append(links, link{similar: &m.similar[i]})
+		}
 	}
 	return links
 }
