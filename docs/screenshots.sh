@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/list.svg and docs/reader.svg from a real run of kabar on
-# the demo library: tmux plays the keys, capture-pane keeps the colours, and
+# the demo library, and docs/story.svg from a library of the store's story
+# fixture: tmux plays the keys, capture-pane keeps the colours, and
 # charmbracelet/freeze draws the capture.
 #   go install github.com/charmbracelet/freeze@latest   (once)
 #   docs/screenshots.sh
@@ -26,4 +27,14 @@ wait_for "Kepala desa setempat"
 tmux send-keys -t kabar-shots G Tab Tab Tab
 sleep 0.3
 shot reader
-echo "wrote docs/list.svg docs/reader.svg"
+tmux kill-session -t kabar-shots
+"$tmp/kabar" --db "$tmp/stories.db" import store/testdata/stories >/dev/null
+tmux new-session -d -s kabar-shots -x 100 -y 28 "env TERM=xterm-256color COLORTERM=truecolor $tmp/kabar --db $tmp/stories.db"
+wait_for "Korban Banjir"
+tmux send-keys -t kabar-shots G Enter
+wait_for "by Rahmat Hidayat"
+tmux send-keys -t kabar-shots T
+wait_for "Story ·"
+sleep 0.3
+shot story
+echo "wrote docs/list.svg docs/reader.svg docs/story.svg"
