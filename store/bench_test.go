@@ -120,10 +120,22 @@ func BenchmarkSearchByRelevance(b *testing.B) {
 	}
 }
 
-// BenchmarkSearch1M runs the search benchmarks' queries, and a field-only
-// one, on the 1,000,000-article library (BenchmarkImport1M builds it): the
-// first 100 results newest first and best first.
-func BenchmarkSearch1M(b *testing.B) {
+// BenchmarkSimilar1M is BenchmarkSimilar on the 1,000,000-article library.
+func BenchmarkSimilar1M(b *testing.B) {
+	s := millionLibrary(b)
+	ids := benchSpread(b, s, 100)
+	i := 0
+	for b.Loop() {
+		if _, err := s.Similar(context.Background(), ids[i%len(ids)], 10); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// millionLibrary opens the 1,000,000-article library read-only, or skips
+// the benchmark when it was not built.
+func millionLibrary(b *testing.B) *store.Store {
 	lib := benchlib.MillionLibraryPath
 	if _, err := os.Stat(fmt.Sprintf("%s.step%d.json", lib, benchlib.MillionSteps-1)); err != nil {
 		b.Skip("no complete 1M library: build it with go test ./store -run '^$' -bench Import1M -benchtime 1x -timeout 60m")
@@ -132,8 +144,15 @@ func BenchmarkSearch1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
-	ctx := context.Background()
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// BenchmarkSearch1M runs the search benchmarks' queries, and a field-only
+// one, on the 1,000,000-article library (BenchmarkImport1M builds it): the
+// first 100 results newest first and best first.
+func BenchmarkSearch1M(b *testing.B) {
+	s, ctx := millionLibrary(b), context.Background()
 	for _, order := range []string{"newest", "relevance"} {
 		search := s.Search
 		if order == "relevance" {
