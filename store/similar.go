@@ -22,7 +22,8 @@ import (
 // similarDocCap articles is too common to tell stories apart and takes no
 // part, which also bounds the work at any library size.
 const (
-	similarCandidateTerms = 24    // terms whose document counts are read
+	similarCandidateTerms = 24    // terms with a document count the choice is made among
+	similarTermsRead      = 48    // terms whose document counts are read at most
 	similarTerms          = 12    // the most distinctive of them rank
 	similarDocCap         = 1000  // a term in more articles is too common
 	similarLeadBytes      = 400   // the lead: this much of the body's start
@@ -172,10 +173,14 @@ func leadEnd(body string) int {
 	return end
 }
 
-// distinctive reads the document counts of the first similarCandidateTerms
-// terms and returns the similarTerms most distinctive ones (weight × idf)
-// with their articles. Terms in one article only, or in more than
-// similarDocCap, are left out.
+// distinctive reads the document counts of the heaviest terms until
+// similarCandidateTerms of them are in at most similarDocCap articles (or
+// similarTermsRead were read), and returns the similarTerms most
+// distinctive of those (weight × idf) with their articles. A term of this
+// article only is kept: it matches no other, but it is part of what the
+// article is about, so an article that shares only its commoner terms
+// scores low. A term in more than similarDocCap articles is left out, which
+// in a large library is most of an article's heaviest words.
 func (s *Store) distinctive(ctx context.Context, terms []termWeight) ([]termWeight, error) {
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT n FROM counters WHERE name = 'articles'`).Scan(&total); err != nil {
@@ -187,7 +192,10 @@ func (s *Store) distinctive(ctx context.Context, terms []termWeight) ([]termWeig
 	}
 	defer stmt.Close()
 	var kept []termWeight
-	for _, t := range terms[:min(len(terms), similarCandidateTerms)] {
+	for _, t := range terms[:min(len(terms), similarTermsRead)] {
+		if len(kept) == similarCandidateTerms {
+			break
+		}
 		docs, err := column[int64](stmt.QueryContext(ctx, quoteFTS(t.term), similarDocCap+1))
 		if err != nil {
 			return nil, err
