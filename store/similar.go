@@ -25,11 +25,12 @@ const (
 	similarCandidateTerms = 24    // terms with a document count the choice is made among
 	similarTermsRead      = 48    // terms whose document counts are read at most
 	similarTerms          = 12    // the most distinctive of them rank
+	similarOwnTerms       = 4     // of which at most this many terms no other article has
 	similarDocCap         = 1000  // a term in more articles is too common
 	similarLeadBytes      = 400   // the lead: this much of the body's start
 	similarTextBytes      = 16000 // body read for terms (a long body's start)
 	similarTitleBoost     = 1.0   // extra weight of a shared term in a title
-	similarFloor          = 0.12  // likeness below which an article is not similar
+	similarFloor          = 0.15  // likeness below which an article is not similar
 	sameStoryScore        = 0.4   // likeness from which a copy of the story is looked for
 	sameStoryOverlap      = 0.6   // share of terms two copies of a story have in common
 )
@@ -208,7 +209,19 @@ func (s *Store) distinctive(ctx context.Context, terms []termWeight) ([]termWeig
 		kept = append(kept, t)
 	}
 	slices.SortStableFunc(kept, func(a, b termWeight) int { return cmp.Compare(b.weight*b.idf, a.weight*a.idf) })
-	return kept[:min(len(kept), similarTerms)], nil
+	chosen, own := kept[:0], 0
+	for _, t := range kept {
+		if len(t.docs) == 1 {
+			if own == similarOwnTerms {
+				continue
+			}
+			own++
+		}
+		if chosen = append(chosen, t); len(chosen) == similarTerms {
+			break
+		}
+	}
+	return chosen, nil
 }
 
 // bm25IDF is BM25's inverse document frequency of a term in docs of total

@@ -28,11 +28,10 @@ func TestStoryThread(t *testing.T) {
 		return strings.Join(parts, " ")
 	}
 	cases := []struct{ of, want string }{
-		// the flood: the copy in another outlet the same day joins as
-		// similar to the article it copies (it is not strongly like the
-		// follow-up); the walk goes on through links and backlinks
+		// the flood: the copy in another outlet the same days joins as
+		// similar; the walk goes on through links and backlinks
 		{"a1", "a1:self a3:similar a2:backlink a4:backlink"},
-		{"a2", "a1:link a2:self a4:backlink"},
+		{"a2", "a1:link a3:similar a2:self a4:backlink"},
 		{"a4", "a1:link a2:link a4:self"},
 		{"c1", "c1:self c2:backlink c3:backlink"},
 		{"c3", "c1:link c2:link c3:self"},
