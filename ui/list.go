@@ -642,11 +642,21 @@ func (m listModel) row(st Styles, it articles.Listing, selected bool) string {
 // dateCell is a row's date: the publication day, else (an undated article)
 // the day it was imported, fainter, else blank.
 func dateCell(st Styles, it articles.Listing) string {
+	day, published := rowDay(it)
+	if published {
+		return st.Date.Render(day)
+	}
+	return st.ImportDate.Render(day)
+}
+
+// rowDay is the day a row shows, unstyled: the publication day (published
+// true), else the import day, else blank.
+func rowDay(it articles.Listing) (day string, published bool) {
 	switch {
 	case !it.Published.IsZero():
-		return st.Date.Render(it.Published.Format("2006-01-02"))
+		return it.Published.Format("2006-01-02"), true
 	case !it.Imported.IsZero() && it.Imported.Unix() > 0:
-		return st.ImportDate.Render(it.Imported.Local().Format("2006-01-02"))
+		return it.Imported.Local().Format("2006-01-02"), false
 	}
-	return strings.Repeat(" ", len("2006-01-02"))
+	return strings.Repeat(" ", len("2006-01-02")), false
 }

@@ -106,10 +106,7 @@ var viaMark = map[articles.Via]string{articles.ViaSelf: "▸", articles.ViaLink:
 func (m storyModel) view(st Styles) string {
 	lines := make([]string, len(m.thread))
 	for i, e := range m.thread {
-		date := "          "
-		if !e.Published.IsZero() {
-			date = e.Published.Format("2006-01-02")
-		}
+		date, _ := rowDay(e.Listing)
 		source := []rune(e.Source)
 		if len(source) > 16 {
 			source = append(source[:15], '…')
