@@ -158,6 +158,7 @@ func TestSimilarArticles(t *testing.T) {
 func TestSimilarFindsTheEditorsLinks(t *testing.T) {
 	s, _ := storyLibrary(t)
 	rate, pairs := editorLinkRate(t, s, 1000)
+	t.Logf("linked article among the first five similar in %.0f%% of %d pairs", 100*rate, pairs)
 	if pairs < 5 || rate < 1 {
 		t.Fatalf("linked article among the first five similar in %.0f%% of %d pairs", 100*rate, pairs)
 	}
