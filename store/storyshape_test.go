@@ -15,7 +15,7 @@ import (
 // scores stay in (0, 1] with copies of the story first, and every thread
 // holds its article once, oldest first, with every article it links to.
 func TestStoryLayerOnRealShapes(t *testing.T) {
-	const n = 400
+	const n = 200
 	corpus := synth.GenerateRealShape(n)
 	dir := t.TempDir()
 	check(t, corpus.Write(dir))
