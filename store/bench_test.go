@@ -77,17 +77,25 @@ func BenchmarkListDeepPage(b *testing.B) {
 var benchQueries = []string{"pemerintah", "tahap 4242", `"pembangunan sarana"`, "perpus"}
 
 // BenchmarkSearchFirst100 runs full-text searches returning their first 100
-// hits newest first (the default order).
+// hits newest first (the default order), on the library as imported (its
+// dates follow the import order, as a feed's do) and on a copy dated in an
+// order unrelated to it (out-of-order/…), as a corpus imported file by file.
 func BenchmarkSearchFirst100(b *testing.B) {
-	s, ctx := benchlib.Library(b), context.Background()
-	for _, q := range benchQueries {
-		b.Run(q, func(b *testing.B) {
-			for b.Loop() {
-				if ls, err := s.Search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
-					b.Fatal(len(ls), err)
+	ctx := context.Background()
+	for _, lib := range []struct{ name, path string }{
+		{"", benchlib.LibraryPath(b)},
+		{"out-of-order/", benchlib.OutOfOrderPath(b, benchlib.LibraryPath(b))},
+	} {
+		s := openReadOnly(b, lib.path)
+		for _, q := range benchQueries {
+			b.Run(lib.name+q, func(b *testing.B) {
+				for b.Loop() {
+					if ls, err := s.Search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
+						b.Fatal(len(ls), err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
@@ -136,11 +144,22 @@ func BenchmarkSimilar1M(b *testing.B) {
 // millionLibrary opens the 1,000,000-article library read-only, or skips
 // the benchmark when it was not built.
 func millionLibrary(b *testing.B) *store.Store {
+	return openReadOnly(b, millionLibraryPath(b))
+}
+
+// millionLibraryPath is the 1,000,000-article library's path, or skips the
+// benchmark when it was not built.
+func millionLibraryPath(b *testing.B) string {
 	lib := benchlib.MillionLibraryPath
 	if _, err := os.Stat(fmt.Sprintf("%s.step%d.json", lib, benchlib.MillionSteps-1)); err != nil {
 		b.Skip("no complete 1M library: build it with go test ./store -run '^$' -bench Import1M -benchtime 1x -timeout 60m")
 	}
-	s, err := store.OpenReadOnly(lib)
+	return lib
+}
+
+// openReadOnly opens a library read-only for a benchmark.
+func openReadOnly(b *testing.B, path string) *store.Store {
+	s, err := store.OpenReadOnly(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -150,18 +169,23 @@ func millionLibrary(b *testing.B) *store.Store {
 
 // BenchmarkSearch1M runs the search benchmarks' queries, and a field-only
 // one, on the 1,000,000-article library (BenchmarkImport1M builds it): the
-// first 100 results newest first and best first.
+// first 100 results newest first and best first; newest first also on a
+// copy dated out of import order (out-of-order/…, made once beside it).
 func BenchmarkSearch1M(b *testing.B) {
-	s, ctx := millionLibrary(b), context.Background()
-	for _, order := range []string{"newest", "relevance"} {
-		search := s.Search
-		if order == "relevance" {
-			search = s.SearchByRelevance
-		}
-		for _, q := range append(benchQueries[:len(benchQueries):len(benchQueries)], "source:pesisir after:2020-01-01") {
-			b.Run(order+"/"+q, func(b *testing.B) {
+	ctx := context.Background()
+	path := millionLibraryPath(b)
+	asImported, outOfOrder := openReadOnly(b, path), openReadOnly(b, benchlib.OutOfOrderPath(b, path))
+	queries := append(benchQueries[:len(benchQueries):len(benchQueries)], "source:pesisir after:2020-01-01")
+	for _, run := range []struct {
+		name   string
+		search func(context.Context, string, int, int, bool) ([]articles.Listing, error)
+	}{
+		{"newest/", asImported.Search}, {"relevance/", asImported.SearchByRelevance}, {"out-of-order/newest/", outOfOrder.Search},
+	} {
+		for _, q := range queries {
+			b.Run(run.name+q, func(b *testing.B) {
 				for b.Loop() {
-					if ls, err := search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
+					if ls, err := run.search(ctx, q, 0, 100, true); err != nil || len(ls) == 0 {
 						b.Fatal(len(ls), err)
 					}
 				}

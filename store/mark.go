@@ -31,7 +31,7 @@ func (s *Store) unreadIDs(ctx context.Context, query string) ([]int64, error) {
 	if err != nil || c.empty() {
 		return nil, err
 	}
-	q, args, err := s.newestFirst(ctx, c, "a.id")
+	q, args, _, err := s.newestFirst(ctx, c, "a.id")
 	if err != nil {
 		return nil, err
 	}

@@ -99,6 +99,16 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 			_, err := s.Search(ctx, "pelabuhan", 0, 10, false)
 			return err
 		},
+		func() error { // the walk newest first that a page of a frequent word takes
+			c, err := s.compile(ctx, "pelabuhan is:unread", false)
+			if err != nil {
+				return err
+			}
+			if _, walked, err := s.walkNewest(ctx, c, 5); err != nil || !walked {
+				return fmt.Errorf("walk newest first: walked %v, %w", walked, err)
+			}
+			return nil
+		},
 		func() error { // the query language's fields, alone and with words
 			for _, q := range []string{"source:kabar after:2025-01-01", "author:budi", "is:starred", "is:unread -is:starred",
 				"before:2030 has:links", "-source:kabar", "pelabuhan title:pelab* -dermaga source:kabar is:unread", "-pelabuhan",

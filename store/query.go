@@ -78,40 +78,47 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 
 // newestPage is a page of a compiled query's results, newest first.
 func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, offset, limit int) ([]articles.Listing, error) {
-	q, args, err := s.newestFirst(ctx, c, listColumns)
+	limit, offset = limitOr(limit), max(offset, 0)
+	q, args, many, err := s.newestFirst(ctx, c, listColumns)
+	if err == nil && many && c.match != "" {
+		var ids []int64
+		var walked bool
+		if ids, walked, err = s.walkNewest(ctx, c, offset+limit); err == nil && walked {
+			return s.listingsOf(ctx, "search "+query, ids[min(offset, len(ids)):], "")
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
-	return s.queryListings(ctx, "search "+query, q, append(args, limitOr(limit), max(offset, 0))...)
+	return s.queryListings(ctx, "search "+query, q, append(args, limit, offset)...)
 }
 
 // newestFirst returns the statement, ending in LIMIT ? OFFSET ?, that
 // selects columns of a query's results newest first, and its arguments but
 // those two. With an id set to start from it counts the set (up to
-// sortAllUpTo): a few ids are read and sorted at once; with many, SQLite
-// collects them once and walks the library newest first keeping those, and
-// a frequent word fills a page after a few articles. With none (only
-// conditions such as is:unread or after:) the library is walked newest
-// first through the conditions.
-func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string) (string, []any, error) {
+// sortAllUpTo): a few ids are read and sorted at once; with many (many
+// true), SQLite collects them once and walks the library newest first
+// keeping those. With none (only conditions such as is:unread or after:)
+// the library is walked newest first through the conditions.
+func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string) (q string, args []any, many bool, err error) {
 	first, and, args, ok := c.split()
 	const from = ` LEFT JOIN state s ON s.article_id = a.id`
 	const order = ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
 	if !ok {
-		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, nil
+		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, false, nil
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+first.sql+` LIMIT ?)`,
 		append(first.args, s.sortAllUpTo+1)...).Scan(&n); err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	args = append(append([]any{}, first.args...), args...)
 	if n <= s.sortAllUpTo {
 		return `SELECT ` + columns + ` FROM (` + first.sql + `) m CROSS JOIN articles a ON a.id = m.id` + from +
-			` WHERE 1` + and + order, args, nil
+			` WHERE 1` + and + order, args, false, nil
 	}
 	return `SELECT ` + columns + ` FROM articles a INDEXED BY articles_sort` + from +
-		` WHERE a.id IN (` + first.sql + `)` + and + order, args, nil
+		` WHERE a.id IN (` + first.sql + `)` + and + order, args, true, nil
 }
 
 // sortAllUpTo is the most matches Search sorts by date all at once; past it
@@ -190,7 +197,7 @@ func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, 
 		return n, nil
 	}
 	// the ids a page of results would walk, up to the limit
-	q, args, err := s.newestFirst(ctx, c, "a.id")
+	q, args, _, err := s.newestFirst(ctx, c, "a.id")
 	if err == nil {
 		var ids []int64
 		ids, err = column[int64](s.db.QueryContext(ctx, q, append(args, limit, 0)...))

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -239,12 +238,7 @@ func (s *Store) rankSimilar(ctx context.Context, terms []termWeight, scores map[
 	}
 	slices.SortFunc(ids, func(a, b int64) int { return cmp.Or(cmp.Compare(scores[b], scores[a]), cmp.Compare(b, a)) })
 	ids = ids[:min(len(ids), n)]
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	listings, err := s.queryListings(ctx, "similar", `SELECT `+listColumns+` FROM json_each(?) j
-		CROSS JOIN articles a ON a.id = j.value LEFT JOIN state s ON s.article_id = a.id`, string(list))
+	listings, err := s.listingsOf(ctx, "similar", ids, "")
 	if err != nil {
 		return nil, err
 	}

@@ -152,13 +152,7 @@ func (s *Store) storyEntries(ctx context.Context, thread map[int64]articles.Via)
 	for id := range thread {
 		ids = append(ids, id)
 	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	listings, err := s.queryListings(ctx, "story", `SELECT `+listColumns+` FROM json_each(?) j
-		CROSS JOIN articles a ON a.id = j.value LEFT JOIN state s ON s.article_id = a.id
-		ORDER BY a.sort_key, a.id`, string(list))
+	listings, err := s.listingsOf(ctx, "story", ids, "a.sort_key, a.id")
 	if err != nil {
 		return nil, err
 	}

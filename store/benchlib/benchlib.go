@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -257,4 +258,55 @@ func copyFile(src, dst string) error {
 		}
 	}
 	return nil
+}
+
+// OutOfOrderPath returns a copy of the library at src (made once, kept
+// beside it) whose articles are published in an order unrelated to their
+// import order, five minutes apart: a corpus imported file by file rather
+// than a feed read day by day. The copy is closed; open it read-only.
+func OutOfOrderPath(tb testing.TB, src string) string {
+	dst := src[:len(src)-len(filepath.Ext(src))] + "-out-of-order.db"
+	if _, err := os.Stat(dst + ".complete"); err == nil {
+		return dst
+	}
+	if err := streamCopy(src, dst); err != nil {
+		tb.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+dst)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	// id × a prime modulo the count spreads consecutive imports all over
+	// the dates; the offset makes the newest article not the last imported
+	if _, err := db.Exec(`UPDATE articles SET published = 1577836800 + ((id * 7919 + 12345) % (SELECT max(id) + 1 FROM articles)) * 300,
+		published_tz = 0, sort_key = 1577836800 + ((id * 7919 + 12345) % (SELECT max(id) + 1 FROM articles)) * 300`); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(dst+".complete", nil, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dst
+}
+
+// streamCopy copies a closed SQLite library file of any size.
+func streamCopy(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	os.Remove(dst + "-wal")
+	return out.Close()
 }

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"kabar/articles"
+)
+
+// TestNewestWalkAgreesWithAFullSort: a query matching more than the store
+// sorts at once is walked newest first through the date index; its pages,
+// with conditions and exclusions, equal what sorting every match gives, in
+// a library imported in date order (one range a step) and in one imported
+// out of it (a probe an article).
+func TestNewestWalkAgreesWithAFullSort(t *testing.T) {
+	ctx := context.Background()
+	for _, order := range []string{"out of date order", "in date order"} {
+		s := openTemp(t)
+		as := datedArticles(600)
+		if order == "in date order" {
+			slices.SortFunc(as, func(a, b articles.Article) int { return a.Published.Compare(b.Published) })
+		}
+		if _, err := s.ImportArticles(ctx, as); err != nil {
+			t.Fatal(err)
+		}
+		for id := int64(1); id <= 600; id += 4 {
+			check(t, s.SetRead(ctx, id, true))
+		}
+		walked := 0
+		for _, q := range []string{"banjir", "rob", "mengungsi laporan", `"air rob"`, "banjir is:unread", "banjir -rob", "ban", "warga is:read"} {
+			s.sortAllUpTo = 1 << 30
+			want := everyPage(t, s, q, 70)
+			s.sortAllUpTo = 50
+			if got := everyPage(t, s, q, 70); !slices.Equal(got, want) {
+				t.Errorf("%s, %q: walked %d results %v…, want %d by a full sort %v…", order, q, len(got), head(got), len(want), head(want))
+			}
+			c, err := s.compile(ctx, q, q == "ban")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids, ok, err := s.walkNewest(ctx, c, 100); err != nil {
+				t.Fatal(err)
+			} else if ok {
+				walked++
+				if !slices.Equal(ids, want[:min(100, len(want))]) {
+					t.Errorf("%s, %q: walk's first 100 %v…, want %v…", order, q, head(ids), head(want))
+				}
+			}
+		}
+		if walked < 4 {
+			t.Errorf("%s: only %d of the queries were walked; the test does not exercise the walk", order, walked)
+		}
+	}
+}
+
+// everyPage is every result of q, page by page, newest first.
+func everyPage(t *testing.T, s *Store, q string, size int) []int64 {
+	t.Helper()
+	var ids []int64
+	for offset := 0; ; offset += size {
+		page, err := s.Search(context.Background(), q, offset, size, q == "ban")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range page {
+			ids = append(ids, l.ID)
+		}
+		if len(page) < size {
+			return ids
+		}
+	}
+}
+
+// TestNewestWalkGivesUpWhenCollectingCostsLess: a first page of a frequent
+// word is walked; a deep page is not, nor one of a word in half the
+// library once a question about its articles costs more than reading every
+// match (a small library's case).
+func TestNewestWalkGivesUpWhenCollectingCostsLess(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	as := datedArticles(600)
+	slices.SortFunc(as, func(a, b articles.Article) int { return a.Published.Compare(b.Published) })
+	if _, err := s.ImportArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		query string
+		need  int
+		walk  bool
+	}{
+		{"banjir", 100, true},
+		{"banjir", 500, false}, // one question about 600 articles costs more than reading 600 matches
+		{"rob", 20, true},
+		{"rob", 250, false},
+	} {
+		c, err := s.compile(ctx, tc.query, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, ok, err := s.walkNewest(ctx, c, tc.need)
+		if err != nil || ok != tc.walk {
+			t.Errorf("%q, %d wanted: walked %v (%d ids), %v; want walked %v", tc.query, tc.need, ok, len(ids), err, tc.walk)
+		}
+	}
+}
+
+func TestRanges(t *testing.T) {
+	for _, tc := range []struct {
+		ids  []int64
+		want [][2]int64
+	}{
+		{nil, nil},
+		{[]int64{7}, [][2]int64{{7, 7}}},
+		{[]int64{1, 2, 3, 300, 1000, 1200, 1456}, [][2]int64{{1, 3}, {300, 300}, {1000, 1456}}},
+		{[]int64{1, 257, 514}, [][2]int64{{1, 257}, {514, 514}}},
+	} {
+		if got := ranges(tc.ids); !slices.Equal(got, tc.want) {
+			t.Errorf("ranges(%v) = %v, want %v", tc.ids, got, tc.want)
+		}
+	}
+}
