@@ -156,7 +156,7 @@ func (w *newestWalk) read(ctx context.Context, s *Store, n int) ([]int64, error)
 // conditions to the results.
 func (w *newestWalk) keep(ctx context.Context, s *Store, batch []int64) error {
 	w.examined += len(batch)
-	hits, err := w.matching(ctx, batch)
+	hits, err := w.matching(ctx, s, batch)
 	if err != nil {
 		return err
 	}
@@ -185,11 +185,31 @@ func ranges(sorted []int64) [][2]int64 {
 
 // matching returns the articles of batch (newest first) that match the
 // expression, in the same order, asking about the rowid ranges they fall
-// in: ids closer than rangeGap share one question.
-func (w *newestWalk) matching(ctx context.Context, batch []int64) ([]int64, error) {
+// in (ids closer than rangeGap share one question) and about the lone ids
+// all in one statement.
+func (w *newestWalk) matching(ctx context.Context, s *Store, batch []int64) ([]int64, error) {
 	found := map[int64]bool{}
+	var lone []int64
 	for _, r := range ranges(slices.Sorted(slices.Values(batch))) {
+		if r[0] == r[1] {
+			lone = append(lone, r[0])
+			continue
+		}
 		ids, err := column[int64](w.rangeQ.QueryContext(ctx, w.match, r[0], r[1]))
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			found[id] = true
+		}
+	}
+	if len(lone) > 0 {
+		list, err := json.Marshal(lone)
+		if err != nil {
+			return nil, err
+		}
+		ids, err := column[int64](s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+			AND rowid IN (SELECT value FROM json_each(?))`, w.match, string(list)))
 		if err != nil {
 			return nil, err
 		}
