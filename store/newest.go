@@ -11,20 +11,25 @@ import (
 	"kabar/articles"
 )
 
-// The costs a newest-first walk weighs, in matches read from the full-text
-// index (about 0.25 µs each on a 1,000,000-article library, where a question
-// about one rowid costs about 85 µs).
-const (
-	// rangeQueryCost is the cost of one question to the full-text index.
-	rangeQueryCost = 300
-	// rangeGap is the widest gap between two ids of a step that one range
+// walkCosts are what a newest-first walk weighs, in matches read from the
+// full-text index.
+type walkCosts struct {
+	// question is the cost of one question to the full-text index.
+	question float64
+	// gap is the widest gap between two ids of a step that one range
 	// question still covers: reading the matches in between costs less
 	// than a second question.
-	rangeGap = 256
-	// walkMinStep and walkMaxStep bound how many articles one step of the
-	// walk reads from the date index.
-	walkMinStep, walkMaxStep = 64, 4096
-)
+	gap int64
+}
+
+// defaultWalkCosts are measured on a 1,000,000-article library, where
+// reading a match costs about 0.25 µs and a question about one rowid about
+// 85 µs.
+var defaultWalkCosts = walkCosts{question: 300, gap: 256}
+
+// walkMinStep and walkMaxStep bound how many articles one step of the walk
+// reads from the date index.
+const walkMinStep, walkMaxStep = 64, 4096
 
 // newestWalk finds a query's first results newest first by walking the
 // date index a step at a time and asking the full-text index only about
@@ -39,6 +44,7 @@ type newestWalk struct {
 	and   string // the query's other conditions, " AND …" on a and s
 	args  []any  // their arguments
 	total int    // articles in the library
+	costs walkCosts
 
 	ids        []int64 // results so far, newest first
 	examined   int     // articles read from the date index
@@ -55,7 +61,7 @@ type newestWalk struct {
 // costs less (see newestWalk).
 func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids []int64, ok bool, err error) {
 	_, and, args, _ := c.split()
-	w := &newestWalk{match: c.match, and: and, args: args, lastKey: math.MaxInt64, lastID: math.MaxInt64}
+	w := &newestWalk{match: c.match, and: and, args: args, costs: s.walkCosts, lastKey: math.MaxInt64, lastID: math.MaxInt64}
 	if err := w.sample(ctx, s); err != nil {
 		return nil, false, err
 	}
@@ -120,8 +126,8 @@ func (w *newestWalk) costlierThanCollecting(batch []int64, need int) bool {
 	}
 	share := w.matchShare()
 	var cost float64
-	for _, r := range ranges(slices.Sorted(slices.Values(batch))) {
-		cost += rangeQueryCost + float64(r[1]-r[0]+1)*share
+	for _, r := range ranges(slices.Sorted(slices.Values(batch)), w.costs.gap) {
+		cost += w.costs.question + float64(r[1]-r[0]+1)*share
 	}
 	toExamine := float64(need-len(w.ids)) / w.passShare()
 	return toExamine*cost/float64(len(batch)) > float64(w.total)*share
@@ -169,12 +175,12 @@ func (w *newestWalk) keep(ctx context.Context, s *Store, batch []int64) error {
 }
 
 // ranges groups sorted ids into [first, last] runs whose neighbours are at
-// most rangeGap apart: one question to the full-text index each.
-func ranges(sorted []int64) [][2]int64 {
+// most gap apart: one question to the full-text index each.
+func ranges(sorted []int64, gap int64) [][2]int64 {
 	var out [][2]int64
 	for lo := 0; lo < len(sorted); {
 		hi := lo
-		for hi+1 < len(sorted) && sorted[hi+1]-sorted[hi] <= rangeGap {
+		for hi+1 < len(sorted) && sorted[hi+1]-sorted[hi] <= gap {
 			hi++
 		}
 		out = append(out, [2]int64{sorted[lo], sorted[hi]})
@@ -185,12 +191,12 @@ func ranges(sorted []int64) [][2]int64 {
 
 // matching returns the articles of batch (newest first) that match the
 // expression, in the same order, asking about the rowid ranges they fall
-// in (ids closer than rangeGap share one question) and about the lone ids
+// in (ids at most costs.gap apart share one question) and about the lone ids
 // all in one statement.
 func (w *newestWalk) matching(ctx context.Context, s *Store, batch []int64) ([]int64, error) {
 	found := map[int64]bool{}
 	var lone []int64
-	for _, r := range ranges(slices.Sorted(slices.Values(batch))) {
+	for _, r := range ranges(slices.Sorted(slices.Values(batch)), w.costs.gap) {
 		if r[0] == r[1] {
 			lone = append(lone, r[0])
 			continue

@@ -35,6 +35,9 @@ type Store struct {
 	// rankUpTo is how many matches relevance ranks (relevanceCandidates;
 	// tests lower it).
 	rankUpTo int
+	// walkCosts weigh a newest-first walk (defaultWalkCosts; tests lower
+	// them).
+	walkCosts walkCosts
 }
 
 // busyTimeoutMS is how long a connection waits for another writer.
@@ -67,7 +70,7 @@ func openWith(driverName, path string, version int) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, sortAllUpTo: sortAllUpTo, rankUpTo: relevanceCandidates}
+	s := &Store{db: db, path: path, sortAllUpTo: sortAllUpTo, rankUpTo: relevanceCandidates, walkCosts: defaultWalkCosts}
 	if err := s.migrate(context.Background(), version); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, withAdvice(path, err))
@@ -152,7 +155,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		}
 		return Open(path) // an older library: migrate it (this needs write access)
 	}
-	return &Store{db: db, path: path, sortAllUpTo: sortAllUpTo, rankUpTo: relevanceCandidates}, nil
+	return &Store{db: db, path: path, sortAllUpTo: sortAllUpTo, rankUpTo: relevanceCandidates, walkCosts: defaultWalkCosts}, nil
 }
 
 // ErrNoLibrary reports a library file that does not exist.
