@@ -152,11 +152,11 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
-	q := `SELECT ` + listColumns + ` FROM (SELECT rowid AS id, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts
-			WHERE articles_fts MATCH ? AND rowid >= ?) m
-		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1` + and + `
-		ORDER BY m.rank, a.id DESC LIMIT ? OFFSET ?`
-	return s.queryListings(ctx, "search "+query, q, append(append([]any{c.match, from}, args...), limit, offset)...)
+	ids, err := s.rankedIDs(ctx, c, from, and, args)
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
+	}
+	return s.rankedPage(ctx, query, ids, offset, limit)
 }
 
 // relevanceFloor is the lowest rowid among the relevanceCandidates most

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -50,10 +51,11 @@ func renderQuery(terms []queryTerm, op string, expand func(string) ([]string, bo
 // query has neither words nor source: or author:), and the conditions,
 // joined with AND, on the aliases a (articles) and s (state).
 type compiledQuery struct {
-	match string // the full-text expression, "" for none
-	sets  []idSet
-	where []string
-	args  []any
+	match   string       // the full-text expression, "" for none
+	phrases []rankPhrase // its phrases that results contain, as bm25 counts them
+	sets    []idSet
+	where   []string
+	args    []any
 }
 
 // idSet is a statement selecting article ids (as id), with its arguments.
@@ -91,10 +93,25 @@ func (c compiledQuery) split() (first idSet, and string, args []any, ok bool) {
 // them.
 func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (compiledQuery, error) {
 	pq := parseQuery(input, prefixLast)
-	expand := func(p string) ([]string, bool, error) { return s.expandPrefix(ctx, p) }
+	expansions := map[string][]string{}
+	expand := func(p string) ([]string, bool, error) {
+		if words, ok := expansions[p]; ok {
+			return slices.Clone(words), words != nil, nil
+		}
+		words, ok, err := s.expandPrefix(ctx, p)
+		if err == nil && ok {
+			expansions[p] = slices.Clone(words)
+		} else if err == nil {
+			expansions[p] = nil
+		}
+		return words, ok, err
+	}
 	var c compiledQuery
 	var err error
 	if c.match, err = renderQuery(pq.terms, "AND", expand); err != nil {
+		return c, err
+	}
+	if c.phrases, err = s.rankPhrases(pq.terms, expansions); err != nil {
 		return c, err
 	}
 	not, err := renderQuery(pq.excluded, "OR", expand)
