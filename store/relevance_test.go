@@ -33,7 +33,7 @@ func relevanceArticles() []articles.Article {
 			body = "Наводнение затронуло город. Αθήνα στέλνει βοήθεια."
 		}
 		body += fmt.Sprintf(" Kode arsip kode%d, kode%d, kode%d.", i, i+1000, i+2000) // kode* stands for too many words to expand
-		for range i % 7 { // bodies of different lengths
+		for range i % 7 {                                                             // bodies of different lengths
 			body += " Pemerintah kota menyiapkan perahu karet dan tenda pengungsian."
 		}
 		as = append(as, articles.Article{Title: title, Body: body, Source: "Kabar Uji",
