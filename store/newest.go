@@ -16,6 +16,8 @@ import (
 type walkCosts struct {
 	// question is the cost of one question to the full-text index.
 	question float64
+	// row is the cost of reading one article to test a condition on it.
+	row float64
 	// gap is the widest gap between two ids of a step that one range
 	// question still covers: reading the matches in between costs less
 	// than a second question.
@@ -24,8 +26,8 @@ type walkCosts struct {
 
 // defaultWalkCosts are measured on a 1,000,000-article library, where
 // reading a match costs about 0.25 µs and a question about one rowid about
-// 85 µs.
-var defaultWalkCosts = walkCosts{question: 300, gap: 256}
+// 85 µs; reading an article's row about 3 µs.
+var defaultWalkCosts = walkCosts{question: 300, row: 12, gap: 256}
 
 // walkMinStep and walkMaxStep bound how many articles one step of the walk
 // reads from the date index.
@@ -33,7 +35,8 @@ const walkMinStep, walkMaxStep = 64, 4096
 
 // newestWalk finds a query's first results newest first by walking the
 // date index a step at a time and asking the full-text index only about
-// the rowid ranges each step's articles fall in. When articles were
+// the rowid ranges each step's articles fall in (or, for a query whose
+// first set is an outlet's, testing the outlet on each article). When articles were
 // imported roughly in date order (a feed, a library grown day by day) a
 // step's articles sit in one range and a page costs a few questions; in
 // any order, a word in most articles fills a page after a few probes. It
@@ -60,8 +63,11 @@ type newestWalk struct {
 // full-text match newest first, or ok false when collecting every match
 // costs less (see newestWalk).
 func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids []int64, ok bool, err error) {
-	_, and, args, _ := c.split()
+	first, and, args, _ := c.split()
 	w := &newestWalk{match: c.match, and: and, args: args, costs: s.walkCosts, lastKey: math.MaxInt64, lastID: math.MaxInt64}
+	if c.match == "" { // the first set tested on each article instead
+		w.and, w.args = " AND "+first.rowCond+and, append(slices.Clone(first.args), args...)
+	}
 	if err := w.sample(ctx, s); err != nil {
 		return nil, false, err
 	}
@@ -99,6 +105,9 @@ func (w *newestWalk) sample(ctx context.Context, s *Store) error {
 	if err != nil {
 		return err
 	}
+	if w.match == "" {
+		return nil
+	}
 	w.sampled = min(sampleSize, w.total)
 	return s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?`,
 		w.match, last-sampleSize).Scan(&w.sampleHits)
@@ -125,9 +134,14 @@ func (w *newestWalk) costlierThanCollecting(batch []int64, need int) bool {
 		return false
 	}
 	share := w.matchShare()
-	var cost float64
-	for _, r := range ranges(slices.Sorted(slices.Values(batch)), w.costs.gap) {
-		cost += w.costs.question + float64(r[1]-r[0]+1)*share
+	cost := float64(len(batch)) * w.costs.row
+	if w.match == "" { // collecting the set reads the articles that pass
+		share = w.passShare()
+	} else {
+		cost = 0
+		for _, r := range ranges(slices.Sorted(slices.Values(batch)), w.costs.gap) {
+			cost += w.costs.question + float64(r[1]-r[0]+1)*share
+		}
 	}
 	toExamine := float64(need-len(w.ids)) / w.passShare()
 	return toExamine*cost/float64(len(batch)) > float64(w.total)*share
@@ -194,6 +208,9 @@ func ranges(sorted []int64, gap int64) [][2]int64 {
 // in (ids at most costs.gap apart share one question) and about the lone ids
 // all in one statement.
 func (w *newestWalk) matching(ctx context.Context, s *Store, batch []int64) ([]int64, error) {
+	if w.match == "" {
+		return batch, nil
+	}
 	found := map[int64]bool{}
 	var lone []int64
 	for _, r := range ranges(slices.Sorted(slices.Values(batch)), w.costs.gap) {

@@ -9,7 +9,9 @@ import (
 )
 
 // TestNewestWalkAgreesWithAFullSort: a query matching more than the store
-// sorts at once is walked newest first through the date index; its pages,
+// sorts at once is walked newest first through the date index (asking the
+// full-text index about each step, or testing an outlet on each article);
+// its pages,
 // with conditions and exclusions, equal what sorting every match gives, in
 // a library imported in date order (one range a step) and in one imported
 // out of it (a probe an article).
@@ -21,6 +23,9 @@ func TestNewestWalkAgreesWithAFullSort(t *testing.T) {
 		if order == "in date order" {
 			slices.SortFunc(as, func(a, b articles.Article) int { return a.Published.Compare(b.Published) })
 		}
+		for i := range as {
+			as[i].Source = []string{"Harian Pesisir", "Suara Lereng", "Kabar Pesisir Timur"}[i%3]
+		}
 		if _, err := s.ImportArticles(ctx, as); err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +34,8 @@ func TestNewestWalkAgreesWithAFullSort(t *testing.T) {
 		}
 		walked := 0
 		s.walkCosts = walkCosts{question: 1, gap: 2} // a small library walked as a large one: ranges and lone ids
-		for _, q := range []string{"banjir", "rob", "mengungsi laporan", `"air rob"`, "banjir is:unread", "banjir -rob", "ban", "warga is:read"} {
+		for _, q := range []string{"banjir", "rob", "mengungsi laporan", `"air rob"`, "banjir is:unread", "banjir -rob", "ban", "warga is:read",
+			"source:pesisir", "source:pesisir is:unread", "source:lereng -rob", `source:"Suara Lereng"`} {
 			s.sortAllUpTo = 1 << 30
 			want := everyPage(t, s, q, 70)
 			s.sortAllUpTo = 50

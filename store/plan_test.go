@@ -96,7 +96,10 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		func() error { // a query matching most of the library walks it newest first
 			s.sortAllUpTo = 1
 			defer func() { s.sortAllUpTo = sortAllUpTo }()
-			_, err := s.Search(ctx, "pelabuhan", 0, 10, false)
+			if _, err := s.Search(ctx, "pelabuhan", 0, 10, false); err != nil {
+				return err
+			}
+			_, err := s.Search(ctx, "source:kabar is:unread", 0, 10, false)
 			return err
 		},
 		func() error { // the walk newest first that a page of a frequent word takes

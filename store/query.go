@@ -80,7 +80,7 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, offset, limit int) ([]articles.Listing, error) {
 	limit, offset = limitOr(limit), max(offset, 0)
 	q, args, many, err := s.newestFirst(ctx, c, listColumns)
-	if err == nil && many && c.match != "" {
+	if err == nil && many && (c.match != "" || c.sets[0].rowCond != "") {
 		var ids []int64
 		var walked bool
 		if ids, walked, err = s.walkNewest(ctx, c, offset+limit); err == nil && walked {
@@ -127,17 +127,18 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 const sortAllUpTo = 5000
 
 // relevanceCandidates is how many of a query's matches relevance ranks:
-// the most recently imported ones (all of them when there are fewer). bm25
-// costs tens of microseconds a row here (the index keeps no column sizes,
-// so each match's text is measured again), so ranking every match of a
-// word in most articles would take seconds at 100,000 and a minute at a
-// million; a bounded set keeps the first page within 150 ms at any size.
+// the most recently imported ones (all of them when there are fewer).
+// Scoring a match means reading and cutting its text (the index keeps no
+// column sizes), tens of microseconds a row, so ranking every match of a
+// word in most articles would take seconds at 100,000 and half a minute at
+// a million; a bounded set keeps the first page within 150 ms at any size.
 const relevanceCandidates = 1000
 
 // SearchByRelevance returns a page of the articles matching query, best
-// first: bm25, a title match weighing five times a body match, among the
-// relevanceCandidates most recently imported matches. A query without words
-// has no relevance and comes newest first.
+// first: BM25 as FTS5's bm25() computes it (see relevance.go), a title
+// match weighing five times a body match, among the relevanceCandidates
+// most recently imported matches. A query without words has no relevance
+// and comes newest first.
 func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error) {
 	c, err := s.compile(ctx, query, prefixLast)
 	if err != nil || c.empty() {

@@ -44,11 +44,13 @@ type queryTerm struct {
 // filter is a condition on a stored article, with its arguments: either a
 // condition in SQL over the aliases a (articles) and s (state), with its
 // negation when that is not simply NOT (cond), or a statement selecting the
-// ids (as id) of the articles that pass. negated asks for the articles that
-// do not pass.
+// ids (as id) of the articles that pass, and then perhaps also the same
+// test as a condition on one article (rowCond, with the same arguments),
+// cheaper when most articles pass. negated asks for the articles that do not
+// pass.
 type filter struct {
 	cond, notCond string
-	ids           string
+	ids, rowCond  string
 	negated       bool
 	args          []any
 }
@@ -127,10 +129,11 @@ func fieldFilter(tok token) (filter, bool) {
 		if tok.quoted {
 			pattern = likeExactly(tok.text)
 		}
-		return filter{ids: `SELECT id FROM articles INDEXED BY articles_source
-			WHERE source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')
-				OR source IN (SELECT outlet FROM feeds WHERE name LIKE ? ESCAPE '\' AND outlet <> '')`,
-			args: []any{pattern, pattern}}, true
+		const outlets = `source IN (SELECT source FROM source_counts WHERE source LIKE ? ESCAPE '\')
+				OR source IN (SELECT outlet FROM feeds WHERE name LIKE ? ESCAPE '\' AND outlet <> '')`
+		return filter{ids: `SELECT id FROM articles INDEXED BY articles_source WHERE ` + outlets,
+			rowCond: `(a.` + strings.Replace(outlets, "OR source", "OR a.source", 1) + `)`,
+			args:    []any{pattern, pattern}}, true
 	case "tag":
 		return filter{ids: `SELECT at.article_id AS id FROM tags t
 			CROSS JOIN article_tags at ON at.tag_id = t.id WHERE t.name = ?`,

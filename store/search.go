@@ -58,10 +58,11 @@ type compiledQuery struct {
 	args    []any
 }
 
-// idSet is a statement selecting article ids (as id), with its arguments.
+// idSet is a statement selecting article ids (as id), with its arguments,
+// and perhaps the same test as a condition on one article a (rowCond).
 type idSet struct {
-	sql  string
-	args []any
+	sql, rowCond string
+	args         []any
 }
 
 // empty reports a query that asks for nothing: no result.
@@ -127,11 +128,11 @@ func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (com
 		c.args = append(c.args, not)
 	}
 	if c.match != "" {
-		c.sets = append(c.sets, idSet{matching, []any{c.match}})
+		c.sets = append(c.sets, idSet{sql: matching, args: []any{c.match}})
 	}
 	for _, f := range pq.filters {
 		if f.ids != "" && !f.negated {
-			c.sets = append(c.sets, idSet{f.ids, f.args})
+			c.sets = append(c.sets, idSet{sql: f.ids, rowCond: f.rowCond, args: f.args})
 			continue
 		}
 		c.where = append(c.where, f.sql())
