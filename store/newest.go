@@ -63,7 +63,7 @@ type newestWalk struct {
 // full-text match newest first, or ok false when collecting every match
 // costs less (see newestWalk).
 func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids []int64, ok bool, err error) {
-	first, and, args, _ := c.split()
+	first, and, args, _ := c.splitTesting(true)
 	w := &newestWalk{match: c.match, and: and, args: args, costs: s.walkCosts, lastKey: math.MaxInt64, lastID: math.MaxInt64}
 	if c.match == "" { // the first set tested on each article instead
 		w.and, w.args = " AND "+first.rowCond+and, append(slices.Clone(first.args), args...)

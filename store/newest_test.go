@@ -35,7 +35,7 @@ func TestNewestWalkAgreesWithAFullSort(t *testing.T) {
 		walked := 0
 		s.walkCosts = walkCosts{question: 1, gap: 2} // a small library walked as a large one: ranges and lone ids
 		for _, q := range []string{"banjir", "rob", "mengungsi laporan", `"air rob"`, "banjir is:unread", "banjir -rob", "ban", "warga is:read",
-			"source:pesisir", "source:pesisir is:unread", "source:lereng -rob", `source:"Suara Lereng"`} {
+			"source:pesisir", "source:pesisir is:unread", "source:lereng -rob", `source:"Suara Lereng"`, "banjir source:pesisir"} {
 			s.sortAllUpTo = 1 << 30
 			want := everyPage(t, s, q, 70)
 			s.sortAllUpTo = 50

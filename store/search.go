@@ -72,11 +72,22 @@ func (c compiledQuery) empty() bool { return len(c.sets) == 0 && len(c.where) ==
 // none) and every other set and condition as " AND …" after a WHERE, with
 // their arguments.
 func (c compiledQuery) split() (first idSet, and string, args []any, ok bool) {
+	return c.splitTesting(false)
+}
+
+// splitTesting is split; with perArticle, the other sets that can be
+// tested on one article are (see idSet.rowCond): better when articles are
+// visited one by one than collecting a large set.
+func (c compiledQuery) splitTesting(perArticle bool) (first idSet, and string, args []any, ok bool) {
 	var conds []string
 	if len(c.sets) > 0 {
 		first, ok = c.sets[0], true
 		for _, set := range c.sets[1:] {
-			conds = append(conds, `a.id IN (`+set.sql+`)`)
+			if perArticle && set.rowCond != "" {
+				conds = append(conds, set.rowCond)
+			} else {
+				conds = append(conds, `a.id IN (`+set.sql+`)`)
+			}
 			args = append(args, set.args...)
 		}
 	}
