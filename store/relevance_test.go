@@ -96,3 +96,13 @@ func TestRelevanceIsFTS5sBM25(t *testing.T) {
 		}
 	}
 }
+
+// TestRelevanceInAnEmptyLibrary: ranking needs the index's totals, which an
+// empty library may not have yet; the search finds nothing, without error.
+func TestRelevanceInAnEmptyLibrary(t *testing.T) {
+	s := openTemp(t)
+	ls, err := s.SearchByRelevance(context.Background(), "banjir rob", 0, 10, false)
+	if err != nil || len(ls) != 0 {
+		t.Fatalf("%d results, %v", len(ls), err)
+	}
+}
