@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"kabar/articles/synth"
+)
+
+// TestSearchOnRealShapes: on a real-shape corpus (glued markers, teasers of
+// the same URL, several scripts, feeds whose refs carry URLs), the
+// newest-first walk's pages equal a full sort and relevance's scores equal
+// bm25()'s, for words, phrases and prefixes taken from its own titles.
+func TestSearchOnRealShapes(t *testing.T) {
+	const n = 200
+	corpus := synth.GenerateRealShape(n)
+	dir := t.TempDir()
+	check(t, corpus.Write(dir))
+	s, ctx := openTemp(t), context.Background()
+	must(s.Import(ctx, []string{dir}, ImportOptions{}))(t)
+	var queries []string
+	for title := range storedByTitle(t, s, n) {
+		words := strings.Fields(title)
+		if len(words) < 3 || len(queries) > 24 {
+			continue
+		}
+		queries = append(queries, words[0], `"`+words[1]+" "+words[2]+`"`, words[1]+"*")
+	}
+	if len(queries) < 20 {
+		t.Fatalf("only %d queries from the corpus's titles", len(queries))
+	}
+	s.walkCosts = walkCosts{question: 1, row: 1, gap: 2}
+	for _, q := range queries {
+		s.sortAllUpTo = 1 << 30
+		want := everyPage(t, s, q, 30)
+		s.sortAllUpTo = 3
+		if got := everyPage(t, s, q, 30); !slices.Equal(got, want) {
+			t.Errorf("%q: walked %v…, want by a full sort %v…", q, head(got), head(want))
+		}
+		c := must(s.compile(ctx, q, false))(t)
+		if c.match == "" {
+			continue
+		}
+		ours := must(s.bm25Scores(ctx, c, 0, "", nil))(t)
+		theirs := map[int64]float64{}
+		rows := must(s.db.QueryContext(ctx, `SELECT rowid, -bm25(articles_fts, 5.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ?`, c.match))(t)
+		for rows.Next() {
+			var id int64
+			var score float64
+			check(t, rows.Scan(&id, &score))
+			theirs[id] = score
+		}
+		rows.Close()
+		if len(ours) != len(theirs) {
+			t.Errorf("%q: scored %d, bm25 matches %d", q, len(ours), len(theirs))
+			continue
+		}
+		factor := math.NaN()
+		for id, want := range theirs {
+			if len(c.phrases) == 1 && math.IsNaN(factor) {
+				factor = want / ours[id]
+			}
+			got := ours[id]
+			if len(c.phrases) == 1 {
+				got *= factor
+			}
+			if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+				t.Errorf("%q: article %d scores %.12f, bm25 %.12f", q, id, got, want)
+				break
+			}
+		}
+	}
+}
