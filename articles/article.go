@@ -93,7 +93,7 @@ type Listing struct {
 	Source     string
 	URL        string
 	Published  time.Time
-	Imported   time.Time // when the library took it in; shown for undated articles
+	Imported   time.Time // an undated article: when the library took it in (zero for a dated one)
 	Read       bool
 	Starred    bool
 	HasRelated bool

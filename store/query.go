@@ -25,7 +25,13 @@ type ListOptions struct {
 	Source string
 }
 
-const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz, a.imported, a.ref_count > 0,
+// listColumns are a listing's columns. They are all stored before the body,
+// so a row is read from its table page alone: the import time of an undated
+// article is its sort key, and whether it has links is asked of refs' index
+// (imported and ref_count come after the body, on its overflow pages, which
+// made a cold first screen read a page per row).
+const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz,
+	CASE WHEN a.published IS NULL THEN a.sort_key ELSE 0 END, ` + hasLinks + `,
 	coalesce(s.read, 0), coalesce(s.starred, 0), coalesce((SELECT group_concat(t.name, ',') FROM article_tags at
 		CROSS JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id), '')`
 
@@ -230,7 +236,9 @@ func (s *Store) queryListings(ctx context.Context, what, q string, args ...any) 
 			slices.Sort(l.Tags)
 		}
 		l.Published = unixTime(published, tz)
-		l.Imported = time.Unix(imported, 0)
+		if imported > 0 {
+			l.Imported = time.Unix(imported, 0)
+		}
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {

@@ -164,10 +164,14 @@ func fieldFilter(tok token) (filter, bool) {
 		f, ok := conds[v]
 		return f, ok
 	case "has":
-		return filter{cond: `a.ref_count > 0`}, v == "links"
+		return filter{cond: hasLinks}, v == "links"
 	}
 	return filter{}, false // no field, or title: (a full-text term of the title column)
 }
+
+// hasLinks is true for an article with related links, asked of refs' index
+// rather than the articles row's ref_count, which is stored after the body.
+const hasLinks = `EXISTS (SELECT 1 FROM refs r WHERE r.article_id = a.id)`
 
 // likeContaining is a LIKE pattern matching text anywhere (ASCII letters in
 // any case), its own % and _ taken literally.

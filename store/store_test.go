@@ -296,6 +296,34 @@ func TestStateAndListFilters(t *testing.T) {
 	}
 }
 
+// TestListingDatesAndLinks: a listing of an undated article carries the
+// day it was imported, a dated one its publication date only; the link mark
+// follows the stored related links (the list reads neither from the columns
+// stored after the body).
+func TestListingDatesAndLinks(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	before := time.Now().Add(-time.Second)
+	as := []articles.Article{
+		{Title: "Bertanggal", Body: "Isi.", Published: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC),
+			Related: []articles.Ref{{Title: "Artikel lain"}}, Origin: articles.Origin{Path: "mem", Record: 1}},
+		{Title: "Tanpa tanggal", Body: "Isi lain.", Origin: articles.Origin{Path: "mem", Record: 2}},
+	}
+	if _, err := s.ImportArticles(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	byTitle := map[string]articles.Listing{}
+	for _, l := range must(s.List(ctx, ListOptions{}))(t) {
+		byTitle[l.Title] = l
+	}
+	dated, undated := byTitle["Bertanggal"], byTitle["Tanpa tanggal"]
+	if !dated.Imported.IsZero() || dated.Published.Unix() != as[0].Published.Unix() || !dated.HasRelated {
+		t.Errorf("dated listing: %+v", dated)
+	}
+	if !undated.Published.IsZero() || undated.Imported.Before(before) || undated.Imported.After(time.Now()) || undated.HasRelated {
+		t.Errorf("undated listing: imported %v (want between %v and now), %+v", undated.Imported, before, undated)
+	}
+}
+
 func TestOutlets(t *testing.T) {
 	s, ctx := openTemp(t), context.Background()
 	var as []articles.Article
