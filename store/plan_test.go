@@ -102,6 +102,19 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 			_, err := s.Search(ctx, "source:kabar is:unread", 0, 10, false)
 			return err
 		},
+		func() error { // a frequent word with a condition few articles pass starts from those
+			s.sortAllUpTo = 2
+			defer func() { s.sortAllUpTo = sortAllUpTo }()
+			for _, q := range []string{"pelabuhan is:starred", "pelabuhan after:2030-01-01", "pelabuhan before:2001", "pelabuhan tag:penting"} {
+				if _, err := s.Search(ctx, q, 0, 10, false); err != nil {
+					return err
+				}
+				if _, err := s.SearchByRelevance(ctx, q, 0, 10, false); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		func() error { // the walk newest first that a page of a frequent word takes
 			c, err := s.compile(ctx, "pelabuhan is:unread", false)
 			if err != nil {

@@ -102,9 +102,11 @@ func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, o
 // newestFirst returns the statement, ending in LIMIT ? OFFSET ?, that
 // selects columns of a query's results newest first, and its arguments but
 // those two. With an id set to start from it counts the set (up to
-// sortAllUpTo): a few ids are read and sorted at once; with many (many
+// sortAllUpTo): a few ids are read and sorted at once. With more, a small
+// other set (see narrowest) is started from instead; failing that (many
 // true), SQLite collects them once and walks the library newest first
-// keeping those. With none (only conditions such as is:unread or after:)
+// keeping those. many is also true when a newest-first walk (walkNewest)
+// should be tried before the small set of more than narrowFirstUpTo. With none (only conditions such as is:unread or after:)
 // the library is walked newest first through the conditions.
 func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string) (q string, args []any, many bool, err error) {
 	first, and, args, ok := c.split()
@@ -118,13 +120,34 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 		append(first.args, s.sortAllUpTo+1)...).Scan(&n); err != nil {
 		return "", nil, false, err
 	}
-	args = append(append([]any{}, first.args...), args...)
 	if n <= s.sortAllUpTo {
-		return `SELECT ` + columns + ` FROM (` + first.sql + `) m CROSS JOIN articles a ON a.id = m.id` + from +
-			` WHERE 1` + and + order, args, false, nil
+		q, args := sortedAll(c, columns)
+		return q, args, false, nil
 	}
+	narrowed, size, err := s.narrowest(ctx, c)
+	if err != nil {
+		return "", nil, false, err
+	}
+	if size >= 0 {
+		// few articles pass another set: start from them, unless a walk
+		// newest first is worth trying first
+		q, args := sortedAll(narrowed, columns)
+		return q, args, size > narrowFirstUpTo, nil
+	}
+	args = append(append([]any{}, first.args...), args...)
 	return `SELECT ` + columns + ` FROM articles a INDEXED BY articles_sort` + from +
 		` WHERE a.id IN (` + first.sql + `)` + and + order, args, true, nil
+}
+
+// sortedAll is the statement, ending in LIMIT ? OFFSET ?, that reads every
+// article of a query's first id set (a few thousand at most), keeps those
+// passing the rest and sorts them newest first; and its arguments but those
+// two.
+func sortedAll(c compiledQuery, columns string) (string, []any) {
+	first, and, args, _ := c.split()
+	return `SELECT ` + columns + ` FROM (` + first.sql + `) m CROSS JOIN articles a ON a.id = m.id` +
+			` LEFT JOIN state s ON s.article_id = a.id WHERE 1` + and + ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`,
+		append(slices.Clone(first.args), args...)
 }
 
 // sortAllUpTo is the most matches Search sorts by date all at once; past it
@@ -154,8 +177,18 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 		return s.newestPage(ctx, query, c, offset, limit)
 	}
 	limit, offset = limitOr(limit), max(offset, 0)
-	_, and, args, _ := c.split() // the first set is the match
-	from, err := s.relevanceFloor(ctx, c.match, and, args)
+	narrowed, size, err := s.narrowest(ctx, c)
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
+	}
+	c = narrowed
+	// the first set is the match; the other sets that can be are tested on
+	// each match (an outlet's set holds a third of a library)
+	_, and, args, _ := c.splitTesting(true)
+	var from int64
+	if size < 0 || size > s.rankUpTo {
+		from, err = s.relevanceFloor(ctx, c, and, args)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
@@ -169,14 +202,15 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 // relevanceFloor is the lowest rowid among the relevanceCandidates most
 // recently imported matches that pass the query's other conditions (0 when
 // fewer pass): ranking only matches from there bounds bm25's work.
-func (s *Store) relevanceFloor(ctx context.Context, match, and string, args []any) (int64, error) {
+func (s *Store) relevanceFloor(ctx context.Context, c compiledQuery, and string, args []any) (int64, error) {
 	var n int
 	var from int64
+	matches, matchArgs := c.matching("")
 	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(min(id), 0) FROM (SELECT m.id FROM
-			(SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?) m
+			(`+matches+`) m
 		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1`+and+`
 		ORDER BY m.id DESC LIMIT ?)`,
-		append(append([]any{match}, args...), s.rankUpTo)...).Scan(&n, &from)
+		append(append(matchArgs, args...), s.rankUpTo)...).Scan(&n, &from)
 	if n < s.rankUpTo {
 		from = 0 // fewer pass than the bound: rank them all
 	}

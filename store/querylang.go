@@ -46,11 +46,14 @@ type queryTerm struct {
 // negation when that is not simply NOT (cond), or a statement selecting the
 // ids (as id) of the articles that pass, and then perhaps also the same
 // test as a condition on one article (rowCond, with the same arguments),
-// cheaper when most articles pass. negated asks for the articles that do not
-// pass.
+// cheaper when most articles pass. A condition may also have narrow: a
+// statement selecting the ids that pass through an index, which a query
+// starts from when few articles pass (is:starred, after:, before:).
+// negated asks for the articles that do not pass.
 type filter struct {
 	cond, notCond string
 	ids, rowCond  string
+	narrow        string
 	negated       bool
 	args          []any
 }
@@ -152,14 +155,16 @@ func fieldFilter(tok token) (filter, bool) {
 		if tok.field == "before" {
 			op = "<"
 		}
-		return filter{cond: `a.sort_key ` + op + ` ?`, args: []any{day.Unix()}}, ok
+		return filter{cond: `a.sort_key ` + op + ` ?`, args: []any{day.Unix()},
+			narrow: `SELECT id FROM articles INDEXED BY articles_sort WHERE sort_key ` + op + ` ?`}, ok
 	case "is":
 		// a missing state row is unread and not starred; s.starred = 1 can
 		// use the starred index
 		conds := map[string]filter{
 			"unread":  {cond: `coalesce(s.read, 0) = 0`, notCond: `s.read = 1`},
 			"read":    {cond: `s.read = 1`, notCond: `coalesce(s.read, 0) = 0`},
-			"starred": {cond: `s.starred = 1`, notCond: `coalesce(s.starred, 0) = 0`},
+			"starred": {cond: `s.starred = 1`, notCond: `coalesce(s.starred, 0) = 0`,
+				narrow: `SELECT article_id AS id FROM state INDEXED BY state_starred WHERE starred = 1`},
 		}
 		f, ok := conds[v]
 		return f, ok

@@ -91,10 +91,11 @@ func (s *Store) bm25Scores(ctx context.Context, c compiledQuery, from int64, and
 	if err != nil {
 		return nil, err
 	}
+	matches, matchArgs := c.matching(" AND rowid >= ?", from)
 	cur, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.body FROM
-			(SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?) m
+			(`+matches+`) m
 		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1`+and,
-		append([]any{c.match, from}, args...)...)
+		append(matchArgs, args...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -56,6 +56,12 @@ type compiledQuery struct {
 	sets    []idSet
 	where   []string
 	args    []any
+	// narrow are conditions of where that can also select their ids
+	// through an index (filter.narrow): candidates to start from.
+	narrow []idSet
+	// within, when set, holds every result: the match is asked only about
+	// its articles (see narrowest).
+	within *idSet
 }
 
 // idSet is a statement selecting article ids (as id), with its arguments,
@@ -146,10 +152,26 @@ func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (com
 			c.sets = append(c.sets, idSet{sql: f.ids, rowCond: f.rowCond, args: f.args})
 			continue
 		}
+		if f.narrow != "" && !f.negated {
+			c.narrow = append(c.narrow, idSet{sql: f.narrow, args: f.args})
+		}
 		c.where = append(c.where, f.sql())
 		c.args = append(c.args, f.args...)
 	}
 	return c, nil
+}
+
+// matching is the statement selecting the ids (as id) of the articles that
+// match the full-text expression, with more conditions on its rowid (cond,
+// " AND …", with condArgs), only among c.within's articles when it is set.
+func (c compiledQuery) matching(cond string, condArgs ...any) (string, []any) {
+	q := `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?` + cond
+	args := append([]any{c.match}, condArgs...)
+	if c.within != nil {
+		q += ` AND rowid IN (` + c.within.sql + `)`
+		args = append(args, c.within.args...)
+	}
+	return q, args
 }
 
 // sql is a filter as a condition on a and s.

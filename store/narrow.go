@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"slices"
+)
+
+// narrowFirstUpTo is the most articles a query's smallest set may hold for
+// the query to start from it before trying a newest-first walk: asking the
+// full-text index about one article costs tens of microseconds at a
+// million, so a few hundred cost less than most walks. Up to sortAllUpTo
+// it is still where the query starts when the walk gives up.
+const narrowFirstUpTo = 500
+
+// narrowest restricts a query with a full-text match that holds many
+// articles to its smallest other set (an id set, or a condition that can
+// select its ids through an index: is:starred, after:, before:) when that
+// set holds at most sortAllUpTo articles: the match is then asked only
+// about them (c.within). It returns the restricted query and the set's
+// size, or -1 (and c as it was) when no set is small enough. A word in most
+// articles with is:starred, or after: a day few articles are dated after,
+// then costs a question per starred or recent article instead of reading
+// every match.
+func (s *Store) narrowest(ctx context.Context, c compiledQuery) (compiledQuery, int, error) {
+	if c.match == "" || len(c.sets) == 0 {
+		return c, -1, nil
+	}
+	candidates := append(slices.Clone(c.sets[1:]), c.narrow...)
+	best, size := -1, s.sortAllUpTo+1
+	for i, set := range candidates {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.sql+` LIMIT ?)`,
+			append(slices.Clone(set.args), size)...).Scan(&n); err != nil {
+			return c, -1, err
+		}
+		if n < size {
+			best, size = i, n
+		}
+	}
+	if best < 0 {
+		return c, -1, nil
+	}
+	within := candidates[best]
+	c.within = &within
+	c.sets = slices.Clone(c.sets)
+	q, args := c.matching("")
+	c.sets[0] = idSet{sql: q, args: args}
+	return c, size, nil
+}
