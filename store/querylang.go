@@ -161,8 +161,8 @@ func fieldFilter(tok token) (filter, bool) {
 		// a missing state row is unread and not starred; s.starred = 1 can
 		// use the starred index
 		conds := map[string]filter{
-			"unread":  {cond: `coalesce(s.read, 0) = 0`, notCond: `s.read = 1`},
-			"read":    {cond: `s.read = 1`, notCond: `coalesce(s.read, 0) = 0`},
+			"unread": {cond: `coalesce(s.read, 0) = 0`, notCond: `s.read = 1`},
+			"read":   {cond: `s.read = 1`, notCond: `coalesce(s.read, 0) = 0`},
 			"starred": {cond: `s.starred = 1`, notCond: `coalesce(s.starred, 0) = 0`,
 				narrow: `SELECT article_id AS id FROM state INDEXED BY state_starred WHERE starred = 1`},
 		}
