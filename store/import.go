@@ -93,6 +93,7 @@ func newBatch(size int) batch {
 // batched transactions, so an interrupted import leaves only whole articles
 // and running it again completes it.
 func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (Summary, error) {
+	defer collectMoreWhileImporting()()
 	inputs, skipped, failures := collectInputs(paths, opt.Parse.Format != "")
 	sum := Summary{Skipped: skipped, Failed: len(failures), Failures: failures}
 	workers := opt.Workers
@@ -205,7 +206,9 @@ func (w *writer) setUncommitted(t *openTx) {
 }
 
 func (s *Store) startWriter(ctx context.Context, cancel func()) *writer {
-	w := &writer{batches: make(chan batch, 1), done: make(chan struct{})}
+	// unbuffered: the batch being filled waits for the one being written,
+	// so at most two batches of articles are in memory
+	w := &writer{batches: make(chan batch), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
 		var t *openTx
