@@ -43,8 +43,9 @@ const walkMinStep, walkMaxStep = 64, 4096
 // gives up (ok false) as soon as going on would cost more than collecting
 // every match, which is what a query of rarer words does instead.
 type newestWalk struct {
-	match string // the full-text expression
-	and   string // the query's other conditions, " AND …" on a and s
+	match   string // the full-text expression
+	exclude bool   // results must not match it (a query of exclusions)
+	and     string // the query's other conditions, " AND …" on a and s
 	args  []any  // their arguments
 	total int    // articles in the library
 	costs walkCosts
@@ -63,10 +64,13 @@ type newestWalk struct {
 // full-text match newest first, or ok false when collecting every match
 // costs less (see newestWalk).
 func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids []int64, ok bool, err error) {
-	first, and, args, _ := c.splitTesting(true)
+	first, and, args, hasFirst := c.splitTesting(true)
 	w := &newestWalk{match: c.match, and: and, args: args, costs: s.walkCosts, lastKey: math.MaxInt64, lastID: math.MaxInt64}
-	if c.match == "" { // the first set tested on each article instead
+	if c.match == "" && hasFirst { // the first set tested on each article instead
 		w.and, w.args = " AND "+first.rowCond+and, append(slices.Clone(first.args), args...)
+	}
+	if c.exclude != "" { // no match then: the walk keeps the articles that do not match the exclusions
+		w.match, w.exclude = c.exclude, true
 	}
 	if err := w.sample(ctx, s); err != nil {
 		return nil, false, err
@@ -91,6 +95,19 @@ func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids 
 		}
 	}
 	return w.ids[:min(need, len(w.ids))], true, nil
+}
+
+// walkable reports whether walkNewest can walk a query: one with a
+// full-text match, or whose first set can be tested on each article, or
+// with only exclusions and conditions.
+func (c compiledQuery) walkable() bool {
+	switch {
+	case c.match != "":
+		return true
+	case len(c.sets) > 0:
+		return c.sets[0].rowCond != ""
+	}
+	return c.exclude != ""
 }
 
 // sampleSize is how many of the most recently imported articles the walk
@@ -120,6 +137,9 @@ func (w *newestWalk) matchShare() float64 {
 }
 
 func (w *newestWalk) passShare() float64 {
+	if w.examined == 0 && w.exclude {
+		return max(1-w.matchShare(), 1/float64(w.sampled+1))
+	}
 	if w.examined == 0 {
 		return w.matchShare()
 	}
@@ -172,15 +192,21 @@ func (w *newestWalk) read(ctx context.Context, s *Store, n int) ([]int64, error)
 	return batch, rows.Err()
 }
 
-// keep adds the articles of batch that match and pass the other
-// conditions to the results.
+// keep adds the articles of batch that match (or, excluding, do not) and
+// pass the other conditions to the results.
 func (w *newestWalk) keep(ctx context.Context, s *Store, batch []int64) error {
 	w.examined += len(batch)
-	hits, err := w.matching(ctx, s, batch)
+	found, err := w.matching(ctx, s, batch)
 	if err != nil {
 		return err
 	}
-	w.matched += len(hits)
+	w.matched += len(found)
+	hits := make([]int64, 0, len(batch))
+	for _, id := range batch {
+		if found[id] != w.exclude {
+			hits = append(hits, id)
+		}
+	}
 	if hits, err = w.passing(ctx, s, hits); err != nil {
 		return err
 	}
@@ -203,15 +229,18 @@ func ranges(sorted []int64, gap int64) [][2]int64 {
 	return out
 }
 
-// matching returns the articles of batch (newest first) that match the
-// expression, in the same order, asking about the rowid ranges they fall
-// in (ids at most costs.gap apart share one question) and about the lone ids
-// all in one statement.
-func (w *newestWalk) matching(ctx context.Context, s *Store, batch []int64) ([]int64, error) {
+// matching returns the articles of batch that match the expression,
+// asking about the rowid ranges they fall in (ids at most costs.gap apart
+// share one question) and about the lone ids all in one statement. With no
+// expression every article matches.
+func (w *newestWalk) matching(ctx context.Context, s *Store, batch []int64) (map[int64]bool, error) {
+	found := make(map[int64]bool, len(batch))
 	if w.match == "" {
-		return batch, nil
+		for _, id := range batch {
+			found[id] = true
+		}
+		return found, nil
 	}
-	found := map[int64]bool{}
 	var lone []int64
 	for _, r := range ranges(slices.Sorted(slices.Values(batch)), w.costs.gap) {
 		if r[0] == r[1] {
@@ -240,13 +269,7 @@ func (w *newestWalk) matching(ctx context.Context, s *Store, batch []int64) ([]i
 			found[id] = true
 		}
 	}
-	hits := batch[:0:0]
-	for _, id := range batch {
-		if found[id] {
-			hits = append(hits, id)
-		}
-	}
-	return hits, nil
+	return found, nil
 }
 
 // passing returns the ids (in their order) that pass the query's other

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"kabar/articles"
@@ -32,13 +33,15 @@ func TestNewestWalkAgreesWithAFullSort(t *testing.T) {
 		for id := int64(1); id <= 600; id += 4 {
 			check(t, s.SetRead(ctx, id, true))
 		}
-		walked := 0
-		s.walkCosts = walkCosts{question: 1, gap: 2} // a small library walked as a large one: ranges and lone ids
+		walked, walkedExcluding := 0, 0
+		walking := walkCosts{question: 1, gap: 2}             // a small library walked as a large one: ranges and lone ids
+		never := walkCosts{question: 1e12, row: 1e12, gap: 2} // every walk gives up at once
 		for _, q := range []string{"banjir", "rob", "mengungsi laporan", `"air rob"`, "banjir is:unread", "banjir -rob", "ban", "warga is:read",
-			"source:pesisir", "source:pesisir is:unread", "source:lereng -rob", `source:"Suara Lereng"`, "banjir source:pesisir"} {
-			s.sortAllUpTo = 1 << 30
+			"source:pesisir", "source:pesisir is:unread", "source:lereng -rob", `source:"Suara Lereng"`, "banjir source:pesisir",
+			"-rob", "-rob is:unread", "-mengungsi", "-rob -mengungsi", `-"air rob" source:pesisir`} {
+			s.sortAllUpTo, s.walkCosts = 1<<30, never
 			want := everyPage(t, s, q, 70)
-			s.sortAllUpTo = 50
+			s.sortAllUpTo, s.walkCosts = 50, walking
 			if got := everyPage(t, s, q, 70); !slices.Equal(got, want) {
 				t.Errorf("%s, %q: walked %d results %v…, want %d by a full sort %v…", order, q, len(got), head(got), len(want), head(want))
 			}
@@ -50,13 +53,16 @@ func TestNewestWalkAgreesWithAFullSort(t *testing.T) {
 				t.Fatal(err)
 			} else if ok {
 				walked++
+				if strings.HasPrefix(q, "-") {
+					walkedExcluding++
+				}
 				if !slices.Equal(ids, want[:min(100, len(want))]) {
 					t.Errorf("%s, %q: walk's first 100 %v…, want %v…", order, q, head(ids), head(want))
 				}
 			}
 		}
-		if walked < 4 {
-			t.Errorf("%s: only %d of the queries were walked; the test does not exercise the walk", order, walked)
+		if walked < 4 || walkedExcluding < 2 {
+			t.Errorf("%s: only %d of the queries were walked, %d of exclusions alone; the test does not exercise the walk", order, walked, walkedExcluding)
 		}
 	}
 }
@@ -123,6 +129,25 @@ func TestRanges(t *testing.T) {
 	} {
 		if got := ranges(tc.ids, 256); !slices.Equal(got, tc.want) {
 			t.Errorf("ranges(%v) = %v, want %v", tc.ids, got, tc.want)
+		}
+	}
+}
+
+// TestWhichQueriesAreWalked: a query with words, with an outlet first, or
+// with only exclusions and conditions can be walked newest first; one whose
+// first set cannot be tested article by article (a tag's) cannot.
+func TestWhichQueriesAreWalked(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	for q, want := range map[string]bool{
+		"banjir": true, "banjir -rob": true, "source:pesisir": true, "source:pesisir -rob": true,
+		"-rob": true, "-rob is:unread": true, "tag:arsip": false, "tag:arsip -rob": false, "is:unread": false,
+	} {
+		c, err := s.compile(ctx, q, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.walkable(); got != want {
+			t.Errorf("%q walkable: %v, want %v", q, got, want)
 		}
 	}
 }

@@ -86,7 +86,7 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, offset, limit int) ([]articles.Listing, error) {
 	limit, offset = limitOr(limit), max(offset, 0)
 	q, args, many, err := s.newestFirst(ctx, c, listColumns)
-	if err == nil && many && (c.match != "" || c.sets[0].rowCond != "") {
+	if err == nil && many && c.walkable() {
 		var ids []int64
 		var walked bool
 		if ids, walked, err = s.walkNewest(ctx, c, offset+limit); err == nil && walked {
@@ -112,8 +112,8 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 	first, and, args, ok := c.split()
 	const from = ` LEFT JOIN state s ON s.article_id = a.id`
 	const order = ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-	if !ok {
-		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, false, nil
+	if !ok { // with exclusions, a walk asking about them step by step may be quicker
+		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, c.exclude != "", nil
 	}
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+first.sql+` LIMIT ?)`,

@@ -62,6 +62,10 @@ type compiledQuery struct {
 	// within, when set, holds every result: the match is asked only about
 	// its articles (see narrowest).
 	within *idSet
+	// exclude is the full-text expression results must not match when
+	// there is no match to put it in: a newest-first walk asks about it
+	// step by step, any other plan reads its matches (split).
+	exclude string
 }
 
 // idSet is a statement selecting article ids (as id), with its arguments,
@@ -72,7 +76,7 @@ type idSet struct {
 }
 
 // empty reports a query that asks for nothing: no result.
-func (c compiledQuery) empty() bool { return len(c.sets) == 0 && len(c.where) == 0 }
+func (c compiledQuery) empty() bool { return len(c.sets) == 0 && len(c.where) == 0 && c.exclude == "" }
 
 // split returns the id set to start from (the first; ok false when there is
 // none) and every other set and condition as " AND …" after a WHERE, with
@@ -83,9 +87,14 @@ func (c compiledQuery) split() (first idSet, and string, args []any, ok bool) {
 
 // splitTesting is split; with perArticle, the other sets that can be
 // tested on one article are (see idSet.rowCond): better when articles are
-// visited one by one than collecting a large set.
+// visited one by one than collecting a large set. The exclusion is then
+// left to the caller (c.exclude: the walk asks about it).
 func (c compiledQuery) splitTesting(perArticle bool) (first idSet, and string, args []any, ok bool) {
 	var conds []string
+	if c.exclude != "" && !perArticle {
+		conds = append(conds, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
+		args = append(args, c.exclude)
+	}
 	if len(c.sets) > 0 {
 		first, ok = c.sets[0], true
 		for _, set := range c.sets[1:] {
@@ -141,8 +150,7 @@ func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (com
 	case not != "" && c.match != "":
 		c.match += " NOT (" + not + ")"
 	case not != "":
-		c.where = append(c.where, `a.id NOT IN (`+matching+`)`)
-		c.args = append(c.args, not)
+		c.exclude = not
 	}
 	if c.match != "" {
 		c.sets = append(c.sets, idSet{sql: matching, args: []any{c.match}})

@@ -87,7 +87,7 @@ func openWith(driverName, path string, version int) (*Store, error) {
 var writePragmas = []string{
 	fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS),
 	"page_size(4096)",
-	"wal_autocheckpoint(8192)", // 64 MB: fewer, larger checkpoints while importing
+	"wal_autocheckpoint(32768)", // 128 MB: fewer, larger checkpoints while importing
 	"journal_size_limit(67108864)",
 	"synchronous(NORMAL)",
 	"foreign_keys(1)",
