@@ -46,9 +46,9 @@ type newestWalk struct {
 	match   string // the full-text expression
 	exclude bool   // results must not match it (a query of exclusions)
 	and     string // the query's other conditions, " AND …" on a and s
-	args  []any  // their arguments
-	total int    // articles in the library
-	costs walkCosts
+	args    []any  // their arguments
+	total   int    // articles in the library
+	costs   walkCosts
 
 	ids        []int64 // results so far, newest first
 	examined   int     // articles read from the date index
