@@ -27,20 +27,28 @@ func TestSearchOnRealShapes(t *testing.T) {
 		if len(words) < 3 || len(queries) > 24 {
 			continue
 		}
-		queries = append(queries, words[0], `"`+words[1]+" "+words[2]+`"`, words[1]+"*")
+		queries = append(queries, words[0], `"`+words[1]+" "+words[2]+`"`, words[1]+"*", "-"+words[0])
 	}
 	if len(queries) < 20 {
 		t.Fatalf("only %d queries from the corpus's titles", len(queries))
 	}
-	s.walkCosts = walkCosts{question: 1, row: 1, gap: 2}
+	walking := walkCosts{question: 1, row: 1, gap: 2}
+	never := walkCosts{question: 1e12, row: 1e12, gap: 2}
+	walked := 0
 	for _, q := range queries {
-		s.sortAllUpTo = 1 << 30
+		s.sortAllUpTo, s.walkCosts = 1<<30, never
 		want := everyPage(t, s, q, 30)
-		s.sortAllUpTo = 3
+		s.sortAllUpTo, s.walkCosts = 3, walking
 		if got := everyPage(t, s, q, 30); !slices.Equal(got, want) {
 			t.Errorf("%q: walked %v…, want by a full sort %v…", q, head(got), head(want))
 		}
 		c := must(s.compile(ctx, q, false))(t)
+		if ids, ok := must2(s.walkNewest(ctx, c, 30))(t); ok {
+			walked++
+			if !slices.Equal(ids, want[:min(30, len(want))]) {
+				t.Errorf("%q: the walk's first 30 %v…, want %v…", q, head(ids), head(want))
+			}
+		}
 		if c.match == "" {
 			continue
 		}
@@ -73,4 +81,8 @@ func TestSearchOnRealShapes(t *testing.T) {
 			}
 		}
 	}
+	if walked < len(queries)/4 {
+		t.Errorf("only %d of %d queries were walked newest first: the walk is not exercised", walked, len(queries))
+	}
+	t.Logf("%d of %d queries walked", walked, len(queries))
 }

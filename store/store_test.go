@@ -511,6 +511,17 @@ func must[T any](v T, err error) func(testing.TB) T {
 	}
 }
 
+// must2 is must for two values and an error.
+func must2[T, U any](v T, w U, err error) func(testing.TB) (T, U) {
+	return func(t testing.TB) (T, U) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v, w
+	}
+}
+
 // check fails the test on an error.
 func check(t testing.TB, err error) {
 	t.Helper()
