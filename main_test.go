@@ -281,6 +281,35 @@ func BenchmarkStartToFirstScreen1M(b *testing.B) {
 		}
 		startToFirstScreen(b, lib, true)
 	})
+	b.Run("cold-version", func(b *testing.B) { // the floor: starting the binary itself, no library, no screen
+		if os.Geteuid() != 0 {
+			b.Skip("dropping the page cache needs root")
+		}
+		coldVersion(b)
+	})
+}
+
+// coldVersion times kabar --version from exec to exit with the page cache
+// dropped before each run: loading the binary and its packages' start-up.
+func coldVersion(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "kabar")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	var total time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		if out, err := exec.Command("sh", "-c", "sync; echo 3 > /proc/sys/vm/drop_caches").CombinedOutput(); err != nil {
+			b.Fatalf("drop caches: %v %s", err, out)
+		}
+		b.StartTimer()
+		start := time.Now()
+		if out, err := exec.Command(bin, "--version").CombinedOutput(); err != nil {
+			b.Fatalf("kabar --version: %v %s", err, out)
+		}
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-exit")
 }
 
 func startToFirstScreen(b *testing.B, lib string, cold bool) {

@@ -194,6 +194,32 @@ func BenchmarkSearch1M(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchShapes1M runs, newest first and by relevance, the query
+// shapes that were slow on the 1,000,000-article library: a word in most
+// articles with a condition no article passes (nothing is starred in it,
+// nothing dated after 2030), exclusions alone (of a word in a tenth of the
+// articles, and of one in all but 18), an outlet holding a third of the
+// library, and a title word that no title holds.
+func BenchmarkSearchShapes1M(b *testing.B) {
+	ctx := context.Background()
+	s := openReadOnly(b, millionLibraryPath(b))
+	for _, q := range []string{"pemerintah is:starred", "pemerintah after:2030-01-01", "-banjir", "-pemerintah",
+		"pemerintah source:lereng", "title:pembangunan"} {
+		for _, run := range []struct {
+			name   string
+			search func(context.Context, string, int, int, bool) ([]articles.Listing, error)
+		}{{"newest/", s.Search}, {"relevance/", s.SearchByRelevance}} {
+			b.Run(run.name+q, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := run.search(ctx, q, 0, 100, false); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
 // BenchmarkSearchCount counts the hits of a word in most articles (the match
 // count shown while filtering).
 func BenchmarkSearchCount(b *testing.B) {
