@@ -21,12 +21,25 @@ const narrowFirstUpTo = 500
 // articles with is:starred, or after: a day few articles are dated after,
 // then costs a question per starred or recent article instead of reading
 // every match.
-func (s *Store) narrowest(ctx context.Context, c compiledQuery) (compiledQuery, int, error) {
+//
+// matches is how many articles the match holds when known (counted up to
+// sortAllUpTo+1), else -1 to count them here: a set no smaller than the
+// match is not started from.
+func (s *Store) narrowest(ctx context.Context, c compiledQuery, matches int) (compiledQuery, int, error) {
 	if c.match == "" || len(c.sets) == 0 {
 		return c, -1, nil
 	}
 	candidates := append(slices.Clone(c.sets[1:]), c.narrow...)
-	best, size := -1, s.sortAllUpTo+1
+	if len(candidates) == 0 {
+		return c, -1, nil
+	}
+	if matches < 0 {
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+c.sets[0].sql+` LIMIT ?)`,
+			append(slices.Clone(c.sets[0].args), s.sortAllUpTo+1)...).Scan(&matches); err != nil {
+			return c, -1, err
+		}
+	}
+	best, size := -1, min(s.sortAllUpTo+1, matches)
 	for i, set := range candidates {
 		var n int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.sql+` LIMIT ?)`,

@@ -124,7 +124,7 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 		q, args := sortedAll(c, columns)
 		return q, args, false, nil
 	}
-	narrowed, size, err := s.narrowest(ctx, c)
+	narrowed, size, err := s.narrowest(ctx, c, n)
 	if err != nil {
 		return "", nil, false, err
 	}
@@ -177,7 +177,7 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 		return s.newestPage(ctx, query, c, offset, limit)
 	}
 	limit, offset = limitOr(limit), max(offset, 0)
-	narrowed, size, err := s.narrowest(ctx, c)
+	narrowed, size, err := s.narrowest(ctx, c, -1)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", query, withAdvice(s.path, err))
 	}
