@@ -16,7 +16,7 @@ import (
 )
 
 // buildKabar builds the kabar binary into a temporary directory.
-func buildKabar(t *testing.T) string {
+func buildKabar(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "kabar")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
@@ -175,10 +175,7 @@ func BenchmarkTerminalRun100k(b *testing.B) {
 		b.Skip("tmux is not installed")
 	}
 	lib := benchlib.LibraryPath(b)
-	bin := filepath.Join(b.TempDir(), "kabar")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildKabar(b)
 	// A running tmux server, so the timing covers kabar, not tmux starting.
 	keep := fmt.Sprintf("kabar-bench-keep-%d", time.Now().UnixNano())
 	if out, err := exec.Command("tmux", "new-session", "-d", "-s", keep, "sleep 600").CombinedOutput(); err != nil {
@@ -289,19 +286,22 @@ func BenchmarkStartToFirstScreen1M(b *testing.B) {
 	})
 }
 
+// dropPageCache empties the kernel's page cache (root only), so the next
+// run reads the binary and the library from disk.
+func dropPageCache(b *testing.B) {
+	if out, err := exec.Command("sh", "-c", "sync; echo 3 > /proc/sys/vm/drop_caches").CombinedOutput(); err != nil {
+		b.Fatalf("drop caches: %v %s", err, out)
+	}
+}
+
 // coldVersion times kabar --version from exec to exit with the page cache
 // dropped before each run: loading the binary and its packages' start-up.
 func coldVersion(b *testing.B) {
-	bin := filepath.Join(b.TempDir(), "kabar")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildKabar(b)
 	var total time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		if out, err := exec.Command("sh", "-c", "sync; echo 3 > /proc/sys/vm/drop_caches").CombinedOutput(); err != nil {
-			b.Fatalf("drop caches: %v %s", err, out)
-		}
+		dropPageCache(b)
 		b.StartTimer()
 		start := time.Now()
 		if out, err := exec.Command(bin, "--version").CombinedOutput(); err != nil {
@@ -313,17 +313,12 @@ func coldVersion(b *testing.B) {
 }
 
 func startToFirstScreen(b *testing.B, lib string, cold bool) {
-	bin := filepath.Join(b.TempDir(), "kabar")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildKabar(b)
 	var total time.Duration
 	for b.Loop() {
 		if cold {
 			b.StopTimer()
-			if out, err := exec.Command("sh", "-c", "sync; echo 3 > /proc/sys/vm/drop_caches").CombinedOutput(); err != nil {
-				b.Fatalf("drop caches: %v %s", err, out)
-			}
+			dropPageCache(b)
 			b.StartTimer()
 		}
 		cmd := exec.Command(bin, "--db", lib)

@@ -33,17 +33,16 @@ func (s *Store) narrowest(ctx context.Context, c compiledQuery, matches int) (co
 	if len(candidates) == 0 {
 		return c, -1, nil
 	}
+	var err error
 	if matches < 0 {
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+c.sets[0].sql+` LIMIT ?)`,
-			append(slices.Clone(c.sets[0].args), s.sortAllUpTo+1)...).Scan(&matches); err != nil {
+		if matches, err = s.countUpTo(ctx, c.sets[0], s.sortAllUpTo+1); err != nil {
 			return c, -1, err
 		}
 	}
 	best, size := -1, min(s.sortAllUpTo+1, matches)
 	for i, set := range candidates {
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.sql+` LIMIT ?)`,
-			append(slices.Clone(set.args), size)...).Scan(&n); err != nil {
+		n, err := s.countUpTo(ctx, set, size)
+		if err != nil {
 			return c, -1, err
 		}
 		if n < size {
@@ -59,4 +58,13 @@ func (s *Store) narrowest(ctx context.Context, c compiledQuery, matches int) (co
 	q, args := c.matching("")
 	c.sets[0] = idSet{sql: q, args: args}
 	return c, size, nil
+}
+
+// countUpTo counts an id set's articles, stopping at limit (a negative
+// limit counts them all).
+func (s *Store) countUpTo(ctx context.Context, set idSet, limit int) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.sql+` LIMIT ?)`,
+		append(slices.Clone(set.args), limit)...).Scan(&n)
+	return n, err
 }

@@ -106,8 +106,10 @@ func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, o
 // other set (see narrowest) is started from instead; failing that (many
 // true), SQLite collects them once and walks the library newest first
 // keeping those. many is also true when a newest-first walk (walkNewest)
-// should be tried before the small set of more than narrowFirstUpTo. With none (only conditions such as is:unread or after:)
-// the library is walked newest first through the conditions.
+// should be tried before a small set of more than narrowFirstUpTo. With no
+// set (only conditions such as is:unread or after:) the library is walked
+// newest first through the conditions; many then says whether exclusions
+// could be walked instead.
 func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string) (q string, args []any, many bool, err error) {
 	first, and, args, ok := c.split()
 	const from = ` LEFT JOIN state s ON s.article_id = a.id`
@@ -115,9 +117,8 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 	if !ok { // with exclusions, a walk asking about them step by step may be quicker
 		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, c.exclude != "", nil
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+first.sql+` LIMIT ?)`,
-		append(first.args, s.sortAllUpTo+1)...).Scan(&n); err != nil {
+	n, err := s.countUpTo(ctx, first, s.sortAllUpTo+1)
+	if err != nil {
 		return "", nil, false, err
 	}
 	if n <= s.sortAllUpTo {
@@ -231,8 +232,8 @@ func (s *Store) SearchCount(ctx context.Context, query string, prefixLast bool, 
 	first, and, _, ok := c.split()
 	if ok && and == "" {
 		// one id set: count it
-		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+first.sql+` LIMIT ?)`, append(first.args, limit)...).Scan(&n); err != nil {
+		n, err := s.countUpTo(ctx, first, limit)
+		if err != nil {
 			return 0, fmt.Errorf("store: count search %q: %w", query, withAdvice(s.path, err))
 		}
 		return n, nil
