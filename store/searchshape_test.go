@@ -27,14 +27,17 @@ func TestSearchOnRealShapes(t *testing.T) {
 		if len(words) < 3 || len(queries) > 24 {
 			continue
 		}
-		queries = append(queries, words[0], `"`+words[1]+" "+words[2]+`"`, words[1]+"*", "-"+words[0])
+		queries = append(queries, words[0], `"`+words[1]+" "+words[2]+`"`, words[1]+"*", "-"+words[0], words[0]+" is:starred")
+	}
+	for id := int64(7); id <= 3*7; id += 7 { // three starred: fewer than a common word's matches
+		check(t, s.SetStarred(ctx, id, true))
 	}
 	if len(queries) < 20 {
 		t.Fatalf("only %d queries from the corpus's titles", len(queries))
 	}
 	walking := walkCosts{question: 1, row: 1, gap: 2}
 	never := walkCosts{question: 1e12, row: 1e12, gap: 2}
-	walked := 0
+	walked, narrowed := 0, 0
 	for _, q := range queries {
 		s.sortAllUpTo, s.walkCosts = 1<<30, never
 		want := everyPage(t, s, q, 30)
@@ -43,6 +46,9 @@ func TestSearchOnRealShapes(t *testing.T) {
 			t.Errorf("%q: walked %v…, want by a full sort %v…", q, head(got), head(want))
 		}
 		c := must(s.compile(ctx, q, false))(t)
+		if _, size := must2(s.narrowest(ctx, c, -1))(t); size >= 0 {
+			narrowed++
+		}
 		if ids, ok := must2(s.walkNewest(ctx, c, 30))(t); ok {
 			walked++
 			if !slices.Equal(ids, want[:min(30, len(want))]) {
@@ -81,8 +87,11 @@ func TestSearchOnRealShapes(t *testing.T) {
 			}
 		}
 	}
+	if narrowed == 0 {
+		t.Error("no query started from its starred articles: narrowing is not exercised")
+	}
 	if walked < len(queries)/4 {
 		t.Errorf("only %d of %d queries were walked newest first: the walk is not exercised", walked, len(queries))
 	}
-	t.Logf("%d of %d queries walked", walked, len(queries))
+	t.Logf("%d of %d queries walked, %d started from the starred articles", walked, len(queries), narrowed)
 }
