@@ -8,9 +8,10 @@ import (
 // importGCPercent is the garbage collector's target while an import runs:
 // the heap is collected when it grows by half instead of doubling. An
 // import's live heap is mostly the batch of articles being written and the
-// vocabulary, so the default let a 100,000-article import into a
-// 900,000-article library peak at 166 MB; at 50 it peaks at 141 MB in the
-// same time (BenchmarkImport1M's peak-RSS-MB).
+// vocabulary; a 100,000-article import into a 900,000-article library
+// peaked at 166 MB with the default and at 141 MB with 50, in about the
+// same time (BenchmarkImport1M's steps now peak at 121–147 MB). A fresh
+// 100,000-article import pays about a tenth of its speed for it.
 const importGCPercent = 50
 
 // importGC sets the collector's target for the imports running in this
