@@ -399,6 +399,9 @@ func (s *Store) saveBatchIn(ctx context.Context, tx *sql.Tx, b batch) (Summary, 
 			sum.Unchanged++
 		}
 	}
+	if err := w.derived.flush(ctx, tx); err != nil {
+		return sum, err
+	}
 	if err := w.indexChanged(ctx); err != nil {
 		return sum, err
 	}

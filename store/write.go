@@ -66,6 +66,7 @@ type batchWriter struct {
 	pending                             map[int64][]articles.Ref // refs to insert once the batch is in
 	changed                             []int64
 	answers                             []answer
+	derived                             derivedCounts // the new articles' counts and people, not yet written
 }
 
 func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWriter, error) {
@@ -136,6 +137,9 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 		return 0, err
 	}
 	if found {
+		if err := w.derived.flush(ctx, w.tx); err != nil {
+			return 0, fmt.Errorf("update %s: %w", key, err)
+		}
 		if err := w.unindexStored(ctx, id); err != nil {
 			return 0, fmt.Errorf("update %s: %w", key, err)
 		}
@@ -154,6 +158,7 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 		if id, err = res.LastInsertId(); err != nil {
 			return 0, fmt.Errorf("insert %s: %w", key, err)
 		}
+		w.derived.inserted(id, a.Source, a.Authors, a.Editors)
 	}
 	a.ID = id
 	w.unindexed[id] = true
