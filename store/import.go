@@ -68,6 +68,7 @@ type input struct {
 type parsed struct {
 	path     string
 	articles []articles.Article
+	prepared []prepared          // the articles' prepared columns (prepareAll)
 	terms    map[string]struct{} // the index terms of the articles
 	err      error
 	final    bool
@@ -80,11 +81,12 @@ const parseChunk = 256
 // batch is what one write transaction saves.
 type batch struct {
 	articles []articles.Article
+	prepared []prepared // for the first articles, or none
 	terms    map[string]struct{}
 }
 
 func newBatch(size int) batch {
-	return batch{articles: make([]articles.Article, 0, size), terms: make(map[string]struct{})}
+	return batch{articles: make([]articles.Article, 0, size), prepared: make([]prepared, 0, size), terms: make(map[string]struct{})}
 }
 
 // Import reads files and directories (recursively) into the library. Files
@@ -137,7 +139,10 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 		for t := range res.terms {
 			b.terms[t] = struct{}{}
 		}
-		for _, a := range res.articles {
+		for i, a := range res.articles {
+			if len(b.prepared) == len(b.articles) && i < len(res.prepared) {
+				b.prepared = append(b.prepared, res.prepared[i])
+			}
 			b.articles = append(b.articles, a)
 			if len(b.articles) >= batchSize {
 				w.write(b)
@@ -386,7 +391,11 @@ func (s *Store) saveBatchIn(ctx context.Context, tx *sql.Tx, b batch) (Summary, 
 		return sum, err
 	}
 	for i := range b.articles {
-		o, err := w.save(ctx, &b.articles[i])
+		var p *prepared
+		if i < len(b.prepared) {
+			p = &b.prepared[i]
+		}
+		o, err := w.save(ctx, &b.articles[i], p)
 		if err != nil {
 			return sum, err
 		}
@@ -517,6 +526,7 @@ func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOption
 			defer wg.Done()
 			send := func(res parsed) bool {
 				var err error
+				res.prepared = prepareAll(res.articles)
 				if res.terms, err = vocab.newTerms(res.articles); err != nil {
 					res.err = errors.Join(res.err, fmt.Errorf("%s: %w", res.path, err))
 				}

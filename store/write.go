@@ -56,6 +56,44 @@ func contentHash(a *articles.Article) []byte {
 	return h.Sum(nil)[:16]
 }
 
+// prepared is what the writer stores for an article beside the article's
+// own fields. Parse workers work it out (prepareAll), so that the writer,
+// the import's bottleneck, does not.
+type prepared struct {
+	hash                     []byte
+	key, normTitle, canonURL string
+	authors, editors         string // JSON arrays
+}
+
+// prepare works out an article's prepared columns.
+func prepare(a *articles.Article) (prepared, error) {
+	authors, err := json.Marshal(nonNil(a.Authors))
+	if err != nil {
+		return prepared{}, fmt.Errorf("encode authors: %w", err)
+	}
+	editors, err := json.Marshal(nonNil(a.Editors))
+	if err != nil {
+		return prepared{}, fmt.Errorf("encode editors: %w", err)
+	}
+	hash := contentHash(a)
+	return prepared{hash: hash, key: identityKey(a, hash), normTitle: articles.NormalizeTitle(a.Title),
+		canonURL: articles.CanonicalURL(a.URL), authors: string(authors), editors: string(editors)}, nil
+}
+
+// prepareAll prepares a parsed chunk's articles; the first that cannot be
+// prepared is left to the writer, which reports it.
+func prepareAll(as []articles.Article) []prepared {
+	out := make([]prepared, 0, len(as))
+	for i := range as {
+		p, err := prepare(&as[i])
+		if err != nil {
+			break
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // batchWriter saves articles inside one transaction with prepared statements.
 type batchWriter struct {
 	tx                                  *sql.Tx
@@ -99,9 +137,16 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 
 // save stores one article: new, updated in place (same identity, new
 // content), or unchanged (same content already stored, here or elsewhere).
-func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, error) {
-	hash := contentHash(a)
-	key := identityKey(a, hash)
+// p, when not nil, is the article's prepared columns.
+func (w *batchWriter) save(ctx context.Context, a *articles.Article, p *prepared) (outcome, error) {
+	if p == nil {
+		own, err := prepare(a)
+		if err != nil {
+			return 0, err
+		}
+		p = &own
+	}
+	hash, key := p.hash, p.key
 	var id int64
 	var oldHash []byte
 	err := w.byKey.QueryRowContext(ctx, key).Scan(&id, &oldHash)
@@ -122,7 +167,11 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 		}
 		if merged != nil {
 			*a = *merged
-			hash = contentHash(a)
+			own, err := prepare(a)
+			if err != nil {
+				return 0, fmt.Errorf("merge %s: %w", key, err)
+			}
+			p, hash = &own, own.hash
 		}
 	}
 	var other int64
@@ -132,10 +181,7 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article) (outcome, e
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
 		return 0, fmt.Errorf("look up content of %s: %w", key, err)
 	}
-	args, err := w.columns(a, hash)
-	if err != nil {
-		return 0, err
-	}
+	args := w.columns(a, p)
 	if found {
 		if err := w.derived.flush(ctx, w.tx); err != nil {
 			return 0, fmt.Errorf("update %s: %w", key, err)
@@ -250,15 +296,7 @@ func parseOrigin(s string) articles.Origin {
 
 // columns returns the insert arguments for an article; the first is the key,
 // filled in by the caller.
-func (w *batchWriter) columns(a *articles.Article, hash []byte) ([]any, error) {
-	authors, err := json.Marshal(nonNil(a.Authors))
-	if err != nil {
-		return nil, fmt.Errorf("encode authors: %w", err)
-	}
-	editors, err := json.Marshal(nonNil(a.Editors))
-	if err != nil {
-		return nil, fmt.Errorf("encode editors: %w", err)
-	}
+func (w *batchWriter) columns(a *articles.Article, p *prepared) []any {
 	var published any
 	sortKey, tz := w.now, 0
 	if !a.Published.IsZero() {
@@ -266,8 +304,8 @@ func (w *batchWriter) columns(a *articles.Article, hash []byte) ([]any, error) {
 		sortKey = a.Published.Unix()
 		_, tz = a.Published.Zone()
 	}
-	return []any{nil, hash, a.Title, articles.NormalizeTitle(a.Title), a.Source, a.URL, articles.CanonicalURL(a.URL),
-		published, tz, sortKey, string(authors), string(editors), a.Body, a.Origin.String(), w.now, len(a.Related)}, nil
+	return []any{nil, p.hash, a.Title, p.normTitle, a.Source, a.URL, p.canonURL,
+		published, tz, sortKey, p.authors, p.editors, a.Body, a.Origin.String(), w.now, len(a.Related)}
 }
 
 func nonNil(s []string) []string {
