@@ -118,7 +118,10 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 	if batchSize <= 0 {
 		batchSize = 2000
 	}
-	w := s.startWriter(writeCtx, func() { stopWriting(); stopParsing() })
+	w, err := s.startWriter(writeCtx, func() { stopWriting(); stopParsing() })
+	if err != nil {
+		return sum, fmt.Errorf("store: import into %s: %w", s.path, withAdvice(s.path, err))
+	}
 	b := newBatch(batchSize)
 	done := 0
 	for {
@@ -210,31 +213,38 @@ func (w *writer) setUncommitted(t *openTx) {
 	}
 }
 
-func (s *Store) startWriter(ctx context.Context, cancel func()) *writer {
+func (s *Store) startWriter(ctx context.Context, cancel func()) (*writer, error) {
+	conn, release, err := s.importConn(ctx)
+	if err != nil {
+		return nil, err
+	}
 	// unbuffered: the batch being filled waits for the one being written,
 	// so at most two batches of articles are in memory
 	w := &writer{batches: make(chan batch), done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
+		defer release()
+		cp := newCheckpointer(s.db, conn)
 		var t *openTx
 		for b := range w.batches {
 			if w.failed() {
 				continue // drain: the import is being cancelled
 			}
-			if w.record(s.writeInto(ctx, &t, b)) {
+			if w.record(s.writeInto(ctx, conn, cp, &t, b)) {
 				cancel()
 			}
 			w.setUncommitted(t)
 		}
 		if t != nil && !w.failed() {
-			if w.record(s.commit(t)) {
+			if w.record(s.commit(ctx, t, cp)) {
 				cancel()
 			}
 		} else if t != nil {
 			t.tx.Rollback()
 		}
+		w.record(Summary{}, cp.wait())
 	}()
-	return w
+	return w, nil
 }
 
 // batchesPerTx is how many batches one import transaction writes. A commit
@@ -258,9 +268,9 @@ type openTx struct {
 // writeInto saves a batch in the open transaction (beginning one when there
 // is none) and commits it once it holds batchesPerTx batches; it returns
 // what a commit stored, so a transaction rolled back counts nothing.
-func (s *Store) writeInto(ctx context.Context, t **openTx, b batch) (Summary, error) {
+func (s *Store) writeInto(ctx context.Context, conn *sql.Conn, cp *checkpointer, t **openTx, b batch) (Summary, error) {
 	if *t == nil {
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return Summary{}, fmt.Errorf("begin: %w", err)
 		}
@@ -278,21 +288,21 @@ func (s *Store) writeInto(ctx context.Context, t **openTx, b batch) (Summary, er
 	if (*t).batches < batchesPerTx {
 		return Summary{}, nil
 	}
-	committed, err := s.commit(*t)
+	committed, err := s.commit(ctx, *t, cp)
 	*t = nil
 	return committed, err
 }
 
-// commit commits an import transaction, remembers the terms it wrote and
-// returns what it saved.
-func (s *Store) commit(t *openTx) (Summary, error) {
+// commit commits an import transaction, asks for a checkpoint, remembers
+// the terms it wrote and returns what it saved.
+func (s *Store) commit(ctx context.Context, t *openTx, cp *checkpointer) (Summary, error) {
 	if err := t.tx.Commit(); err != nil {
 		return Summary{}, fmt.Errorf("commit: %w", err)
 	}
 	for _, terms := range t.terms {
 		s.vocab.remember(terms)
 	}
-	return t.sum, nil
+	return t.sum, cp.committed(ctx)
 }
 
 // record adds what a commit stored and keeps the first error, reporting

@@ -479,7 +479,7 @@ func TestProgressCountsWhatTheOpenTransactionHolds(t *testing.T) {
 	if err := s.vocab.load(ctx, s.db); err != nil {
 		t.Fatal(err)
 	}
-	w := s.startWriter(ctx, func() {})
+	w := must(s.startWriter(ctx, func() {}))(t)
 	for i := range batchesPerTx - 1 {
 		b := newBatch(10)
 		for j := range 10 {
