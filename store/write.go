@@ -96,15 +96,16 @@ func prepareAll(as []articles.Article) []prepared {
 
 // batchWriter saves articles inside one transaction with prepared statements.
 type batchWriter struct {
-	tx                                  *sql.Tx
-	byKey, byHash, insert, update, drop *sql.Stmt
-	version, refs, unindex, index       *sql.Stmt
-	now                                 int64
-	unindexed                           map[int64]bool           // saved by this batch, not yet in the full-text index
-	pending                             map[int64][]articles.Ref // refs to insert once the batch is in
-	changed                             []int64
-	answers                             []answer
-	derived                             derivedCounts // the new articles' counts and people, not yet written
+	tx                               *sql.Tx
+	byKey, byHash, insert, updateRow *sql.Stmt
+	drop                             *sql.Stmt
+	version, refs, unindex, index    *sql.Stmt
+	now                              int64
+	unindexed                        map[int64]bool           // saved by this batch, not yet in the full-text index
+	pending                          map[int64][]articles.Ref // refs to insert once the batch is in
+	changed                          []int64
+	answers                          []answer
+	derived                          derivedCounts // the new articles' counts and people, not yet written
 }
 
 func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWriter, error) {
@@ -116,8 +117,9 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 		{&w.byKey, `SELECT id, content_hash FROM articles WHERE key = ?`},
 		{&w.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
 		{&w.insert, `INSERT INTO articles (key, content_hash, title, norm_title, source, url, canon_url, published, published_tz,
-			sort_key, authors, editors, body, origin, imported, ref_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&w.update, `UPDATE articles SET content_hash=?, title=?, norm_title=?, source=?, url=?, canon_url=?, published=?, published_tz=?,
+			sort_key, authors, editors, body, origin, imported, ref_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			ON CONFLICT DO NOTHING`},
+		{&w.updateRow, `UPDATE articles SET content_hash=?, title=?, norm_title=?, source=?, url=?, canon_url=?, published=?, published_tz=?,
 			sort_key=?, authors=?, editors=?, body=?, origin=?, imported=?, ref_count=? WHERE id=?`},
 		{&w.drop, `DELETE FROM refs WHERE article_id = ?`},
 		{&w.refs, `SELECT title, url FROM refs WHERE article_id = ? ORDER BY pos`},
@@ -146,6 +148,40 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article, p *prepared
 		}
 		p = &own
 	}
+	id, inserted, err := w.insertNew(ctx, a, p)
+	if err != nil {
+		return 0, err
+	}
+	if !inserted {
+		return w.saveStored(ctx, a, p)
+	}
+	w.saved(id, a, p)
+	return outcomeNew, nil
+}
+
+// insertNew inserts an article unless its identity or its content is stored
+// already. Most articles of an import are new: one statement stores them,
+// where looking up the identity and the content first took three.
+func (w *batchWriter) insertNew(ctx context.Context, a *articles.Article, p *prepared) (id int64, inserted bool, err error) {
+	args := w.columns(a, p)
+	args[0] = p.key
+	res, err := w.insert.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, false, fmt.Errorf("insert %s: %w", p.key, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return 0, false, err
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, false, fmt.Errorf("insert %s: %w", p.key, err)
+	}
+	w.derived.inserted(id, a.Source, a.Authors, a.Editors)
+	return id, true, nil
+}
+
+// saveStored saves an article whose identity or content is stored: it is
+// unchanged, or it updates the article stored under its identity.
+func (w *batchWriter) saveStored(ctx context.Context, a *articles.Article, p *prepared) (outcome, error) {
 	hash, key := p.hash, p.key
 	var id int64
 	var oldHash []byte
@@ -180,43 +216,44 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article, p *prepared
 		return outcomeUnchanged, nil // the same content is stored under another identity
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
 		return 0, fmt.Errorf("look up content of %s: %w", key, err)
+	case !found:
+		return 0, fmt.Errorf("insert %s: neither its identity nor its content is stored, yet the insert conflicted", key)
+	}
+	if err := w.update(ctx, id, a, p); err != nil {
+		return 0, fmt.Errorf("update %s: %w", key, err)
+	}
+	w.saved(id, a, p)
+	return outcomeUpdated, nil
+}
+
+// update writes an article's new version over the stored one.
+func (w *batchWriter) update(ctx context.Context, id int64, a *articles.Article, p *prepared) error {
+	if err := w.derived.flush(ctx, w.tx); err != nil {
+		return err
+	}
+	if err := w.unindexStored(ctx, id); err != nil {
+		return err
 	}
 	args := w.columns(a, p)
-	if found {
-		if err := w.derived.flush(ctx, w.tx); err != nil {
-			return 0, fmt.Errorf("update %s: %w", key, err)
-		}
-		if err := w.unindexStored(ctx, id); err != nil {
-			return 0, fmt.Errorf("update %s: %w", key, err)
-		}
-		if _, err := w.update.ExecContext(ctx, append(args[1:], id)...); err != nil {
-			return 0, fmt.Errorf("update %s: %w", key, err)
-		}
-		if _, err := w.drop.ExecContext(ctx, id); err != nil {
-			return 0, fmt.Errorf("drop refs of %s: %w", key, err)
-		}
-	} else {
-		args[0] = key
-		res, err := w.insert.ExecContext(ctx, args...)
-		if err != nil {
-			return 0, fmt.Errorf("insert %s: %w", key, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("insert %s: %w", key, err)
-		}
-		w.derived.inserted(id, a.Source, a.Authors, a.Editors)
+	if _, err := w.updateRow.ExecContext(ctx, append(args[1:], id)...); err != nil {
+		return err
 	}
+	if _, err := w.drop.ExecContext(ctx, id); err != nil {
+		return fmt.Errorf("drop refs: %w", err)
+	}
+	return nil
+}
+
+// saved notes an article the batch wrote: its text is indexed and its refs
+// written and resolved once the batch is in.
+func (w *batchWriter) saved(id int64, a *articles.Article, p *prepared) {
 	a.ID = id
 	w.unindexed[id] = true
 	if _, seen := w.pending[id]; !seen {
 		w.changed = append(w.changed, id)
-		w.answers = append(w.answers, answer{norm: args[3].(string), canon: args[6].(string)})
+		w.answers = append(w.answers, answer{norm: p.normTitle, canon: p.canonURL})
 	}
 	w.pending[id] = a.Related
-	if found {
-		return outcomeUpdated, nil
-	}
-	return outcomeNew, nil
 }
 
 // mergeWithStored decides what to keep when an article's identity is stored
