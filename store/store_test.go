@@ -203,6 +203,10 @@ func TestMigrations(t *testing.T) {
 		if err != nil || v != len(migrationFiles()) {
 			t.Fatalf("version = %d, %v", v, err)
 		}
+		var hashSize int
+		if err := s.db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'hashsize'`).Scan(&hashSize); err != nil || hashSize != 32<<20 {
+			t.Fatalf("full-text index hash size = %d, %v; want 32 MB (migration 15)", hashSize, err)
+		}
 	})
 	for from := 1; from < len(migrationFiles()); from++ {
 		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
@@ -217,6 +221,11 @@ func TestMigrations(t *testing.T) {
 			}
 			if from >= 9 { // from migration 9 on, the writer indexes, not a trigger
 				if _, err := old.db.Exec(`INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles`); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if from >= 14 { // and from 14 on, it counts
+				if _, err := old.db.Exec(`UPDATE counters SET n = n + 1 WHERE name = 'articles'`); err != nil {
 					t.Fatal(err)
 				}
 			}
