@@ -1,9 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -27,6 +30,7 @@ type resolver struct {
 	byURL, byNorm, byTextFTS     *sql.Stmt
 	insert, setTarget, candidate *sql.Stmt
 	olderByURL, olderByTitle     *sql.Stmt
+	forgetWords                  *sql.Stmt
 	pending                      *sql.Stmt
 }
 
@@ -40,6 +44,11 @@ type refRow struct {
 
 // refColumns are the columns scanRefs reads, in its order.
 const refColumns = `id, article_id, title, url, norm_title, canon_url, glued_para`
+
+// refColumnsOf is refColumns of the refs table named as.
+func refColumnsOf(as string) string {
+	return as + "." + strings.ReplaceAll(refColumns, ", ", ", "+as+".")
+}
 
 func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 	r := &resolver{tx: tx}
@@ -57,10 +66,15 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match, glued_para) VALUES (?,?,?,?,?,?,?,?,?)`},
 		{&r.setTarget, `UPDATE refs SET target_id = ?, match = ? WHERE id = ?`},
 		{&r.pending, `SELECT ` + refColumns + ` FROM refs WHERE match = 'pending' ORDER BY id LIMIT ?`},
-		{&r.olderByURL, `SELECT ` + refColumns + ` FROM refs WHERE target_id IS NULL AND canon_url = ? AND canon_url <> ''`},
+		// A batch's articles ask for the refs they answer in one statement
+		// each way, a JSON array of their canonical URLs or titles.
+		{&r.olderByURL, `SELECT ` + refColumnsOf("r") + ` FROM json_each(?) j CROSS JOIN refs r
+			WHERE r.target_id IS NULL AND r.canon_url = j.value AND r.canon_url <> ''`},
 		// Normalised titles hold only letters, digits and single spaces, so
 		// [t, t+"!") is t itself and every title that starts with t then a space.
-		{&r.olderByTitle, `SELECT ` + refColumns + ` FROM refs WHERE target_id IS NULL AND norm_title >= ? AND norm_title < ?`},
+		{&r.olderByTitle, `SELECT ` + refColumnsOf("r") + ` FROM json_each(?) j CROSS JOIN refs r
+			WHERE r.target_id IS NULL AND r.norm_title >= j.value AND r.norm_title < j.value || '!'`},
+		{&r.forgetWords, `DELETE FROM ref_words WHERE ref_id = ?`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -355,29 +369,37 @@ func (r *resolver) prefix(ctx context.Context, ref refRow) (int64, articles.Matc
 // that starts with the article's title. Each lookup is a range over an index
 // of unresolved refs only.
 func (r *resolver) answerOlderRefs(ctx context.Context, changed []answer) (int, error) {
-	resolved := 0
+	var canons, norms []string
 	for _, a := range changed {
-		var refs []refRow
-		var err error
 		if a.canon != "" {
-			if refs, err = queryRefs(ctx, r.olderByURL, a.canon); err != nil {
-				return resolved, err
-			}
+			canons = append(canons, a.canon)
 		}
 		if a.norm != "" {
-			more, err := queryRefs(ctx, r.olderByTitle, a.norm, a.norm+"!")
-			if err != nil {
-				return resolved, err
-			}
-			refs = append(refs, more...)
-		}
-		n, err := r.resolveWaiting(ctx, refs)
-		resolved += n
-		if err != nil {
-			return resolved, err
+			norms = append(norms, a.norm)
 		}
 	}
-	return resolved, nil
+	byID := map[int64]refRow{}
+	for _, q := range []struct {
+		stmt *sql.Stmt
+		keys []string
+	}{{r.olderByURL, canons}, {r.olderByTitle, norms}} {
+		if len(q.keys) == 0 {
+			continue
+		}
+		list, err := json.Marshal(q.keys)
+		if err != nil {
+			return 0, fmt.Errorf("resolve older refs: %w", err)
+		}
+		refs, err := queryRefs(ctx, q.stmt, string(list))
+		if err != nil {
+			return 0, err
+		}
+		for _, ref := range refs {
+			byID[ref.id] = ref // a ref answered by URL and by title is resolved once
+		}
+	}
+	refs := slices.SortedFunc(maps.Values(byID), func(a, b refRow) int { return cmp.Compare(a.id, b.id) })
+	return r.resolveWaiting(ctx, refs)
 }
 
 // resolveWaiting runs every rule on refs that are waiting for a target and
@@ -398,7 +420,7 @@ func (r *resolver) resolveWaiting(ctx context.Context, refs []refRow) (int, erro
 		if err := r.recut(ctx, ref, target, match); err != nil {
 			return resolved, err
 		}
-		if _, err := r.tx.ExecContext(ctx, `DELETE FROM ref_words WHERE ref_id = ?`, ref.id); err != nil {
+		if _, err := r.forgetWords.ExecContext(ctx, ref.id); err != nil {
 			return resolved, fmt.Errorf("resolve ref %d: %w", ref.id, err)
 		}
 		resolved++
