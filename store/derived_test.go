@@ -13,8 +13,9 @@ import (
 // outlets and people, the same URL twice in one batch with another outlet
 // and author (a merge that updates an article inserted moments before), an
 // edited file re-imported with a new outlet and authors, a batch with no
-// outlet and nobody named, articles read, and a deletion. After each step
-// every kept count equals the count taken from the articles themselves.
+// outlet and nobody named, articles read, a deletion, and a deletion undone.
+// After each step every kept count equals the count taken from the articles
+// themselves.
 func TestTheWriterKeepsCountsAndPeople(t *testing.T) {
 	s, ctx := openTemp(t), context.Background()
 	day := time.Date(2024, 3, 12, 9, 0, 0, 0, time.FixedZone("WIB", 7*3600))
@@ -64,6 +65,15 @@ func TestTheWriterKeepsCountsAndPeople(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkDerivedCounts(t, s, "after a deletion")
+
+	// the reader's delete and undo: a read article with an outlet and people
+	restore, err := s.Discard(ctx, ls[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDerivedCounts(t, s, "after a discard")
+	check(t, restore(ctx))
+	checkDerivedCounts(t, s, "after the undo")
 }
 
 // checkDerivedCounts fails unless the counts the writer and the triggers
