@@ -31,6 +31,10 @@ func TestRealShapeCorpusLosesNothing(t *testing.T) {
 	if err != nil || sum.Failed != 0 || sum.New != n {
 		t.Fatalf("import: %+v, %v", sum, err)
 	}
+	// the counts the writer keeps hold on these shapes too (the flush
+	// before an update is guarded by TestTheWriterKeepsCountsAndPeople:
+	// here no merge changes an outlet or a name)
+	checkDerivedCounts(t, s, "real-shape corpus")
 	ids := storedByTitle(t, s, n)
 	var lost, broken, extra []string
 	sentences, links := 0, 0
