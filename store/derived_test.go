@@ -112,3 +112,24 @@ func checkDerivedCounts(t *testing.T, s *Store, step string) {
 		t.Fatalf("%s: %d articles, %d people rows: nothing to compare", step, total, people)
 	}
 }
+
+// TestEditedArticleAfterUnchangedOnesUpdates imports a directory again with
+// one file edited after two unchanged ones: the writer, which looks an
+// article up first once the last one was stored already, still updates the
+// edited one and inserts the new one after it.
+func TestEditedArticleAfterUnchangedOnesUpdates(t *testing.T) {
+	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
+	a := writeFile(t, dir, "a.txt", "Pasar Malam Dibuka\nKabarku - Pasar malam dibuka di alun-alun.\n- Penulis :\n- Dimas Prasetyo\n")
+	b := writeFile(t, dir, "b.txt", "Jembatan Baru Diresmikan\nKabarku - Jembatan baru diresmikan bupati.\n- Penulis :\n- Dimas Prasetyo\n")
+	c := writeFile(t, dir, "c.txt", "Banjir Surut di Hilir\nKabarku - Air mulai surut sejak pagi.\n- Penulis :\n- Dimas Prasetyo\n")
+	if _, err := s.Import(ctx, []string{a, b, c}, ImportOptions{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "c.txt", "Banjir Surut di Hilir\nKabarku - Air mulai surut sejak pagi, kata warga.\n- Penulis :\n- Dimas Prasetyo\n")
+	d := writeFile(t, dir, "d.txt", "Harga Cabai Turun\nKabarku - Harga cabai turun menjelang Ramadan.\n- Penulis :\n- Dimas Prasetyo\n")
+	sum, err := s.Import(ctx, []string{a, b, c, d}, ImportOptions{Workers: 1})
+	if err != nil || sum.Unchanged != 2 || sum.Updated != 1 || sum.New != 1 {
+		t.Fatalf("import again: %+v, %v; want 2 unchanged, 1 updated, 1 new", sum, err)
+	}
+	checkDerivedCounts(t, s, "after the import again")
+}

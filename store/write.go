@@ -106,6 +106,7 @@ type batchWriter struct {
 	changed                          []int64
 	answers                          []answer
 	derived                          derivedCounts // the new articles' counts and people, not yet written
+	inStoredRun                      bool          // the last article saved was stored already
 }
 
 func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWriter, error) {
@@ -148,15 +149,37 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article, p *prepared
 		}
 		p = &own
 	}
+	if w.inStoredRun {
+		if unchanged, err := w.storedUnchanged(ctx, p); err != nil || unchanged {
+			return outcomeUnchanged, err
+		}
+	}
 	id, inserted, err := w.insertNew(ctx, a, p)
 	if err != nil {
 		return 0, err
 	}
+	w.inStoredRun = !inserted
 	if !inserted {
 		return w.saveStored(ctx, a, p)
 	}
 	w.saved(id, a, p)
 	return outcomeNew, nil
+}
+
+// storedUnchanged reports whether an article is stored under its identity
+// with the same content. After an article that was stored already, the
+// writer asks this first: a library imported again is runs of unchanged
+// articles, each one lookup instead of a failed insert and a lookup.
+func (w *batchWriter) storedUnchanged(ctx context.Context, p *prepared) (bool, error) {
+	var id int64
+	var hash []byte
+	switch err := w.byKey.QueryRowContext(ctx, p.key).Scan(&id, &hash); {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("look up %s: %w", p.key, err)
+	}
+	return bytes.Equal(hash, p.hash), nil
 }
 
 // insertNew inserts an article unless its identity or its content is stored
