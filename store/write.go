@@ -149,9 +149,16 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article, p *prepared
 		}
 		p = &own
 	}
+	// After an article that was stored already the identity is looked up
+	// first: a library imported again is runs of stored articles, each one
+	// lookup instead of a failed insert and a lookup.
 	if w.inStoredRun {
-		if unchanged, err := w.storedUnchanged(ctx, p); err != nil || unchanged {
-			return outcomeUnchanged, err
+		stored, err := w.lookUpKey(ctx, p.key)
+		if err != nil {
+			return 0, err
+		}
+		if stored.found {
+			return w.saveStored(ctx, a, p, stored)
 		}
 	}
 	id, inserted, err := w.insertNew(ctx, a, p)
@@ -160,26 +167,34 @@ func (w *batchWriter) save(ctx context.Context, a *articles.Article, p *prepared
 	}
 	w.inStoredRun = !inserted
 	if !inserted {
-		return w.saveStored(ctx, a, p)
+		stored, err := w.lookUpKey(ctx, p.key)
+		if err != nil {
+			return 0, err
+		}
+		return w.saveStored(ctx, a, p, stored)
 	}
 	w.saved(id, a, p)
 	return outcomeNew, nil
 }
 
-// storedUnchanged reports whether an article is stored under its identity
-// with the same content. After an article that was stored already, the
-// writer asks this first: a library imported again is runs of unchanged
-// articles, each one lookup instead of a failed insert and a lookup.
-func (w *batchWriter) storedUnchanged(ctx context.Context, p *prepared) (bool, error) {
-	var id int64
-	var hash []byte
-	switch err := w.byKey.QueryRowContext(ctx, p.key).Scan(&id, &hash); {
+// storedKey is the article stored under an identity, if any.
+type storedKey struct {
+	found bool
+	id    int64
+	hash  []byte
+}
+
+// lookUpKey reads the article stored under an identity.
+func (w *batchWriter) lookUpKey(ctx context.Context, key string) (storedKey, error) {
+	var k storedKey
+	switch err := w.byKey.QueryRowContext(ctx, key).Scan(&k.id, &k.hash); {
 	case errors.Is(err, sql.ErrNoRows):
-		return false, nil
+		return k, nil
 	case err != nil:
-		return false, fmt.Errorf("look up %s: %w", p.key, err)
+		return k, fmt.Errorf("look up %s: %w", key, err)
 	}
-	return bytes.Equal(hash, p.hash), nil
+	k.found = true
+	return k, nil
 }
 
 // insertNew inserts an article unless its identity or its content is stored
@@ -193,6 +208,9 @@ func (w *batchWriter) insertNew(ctx context.Context, a *articles.Article, p *pre
 		return 0, false, fmt.Errorf("insert %s: %w", p.key, err)
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		if err != nil {
+			err = fmt.Errorf("insert %s: %w", p.key, err)
+		}
 		return 0, false, err
 	}
 	if id, err = res.LastInsertId(); err != nil {
@@ -203,17 +221,11 @@ func (w *batchWriter) insertNew(ctx context.Context, a *articles.Article, p *pre
 }
 
 // saveStored saves an article whose identity or content is stored: it is
-// unchanged, or it updates the article stored under its identity.
-func (w *batchWriter) saveStored(ctx context.Context, a *articles.Article, p *prepared) (outcome, error) {
+// unchanged, or it updates stored, the article stored under its identity.
+func (w *batchWriter) saveStored(ctx context.Context, a *articles.Article, p *prepared, stored storedKey) (outcome, error) {
 	hash, key := p.hash, p.key
-	var id int64
-	var oldHash []byte
-	err := w.byKey.QueryRowContext(ctx, key).Scan(&id, &oldHash)
-	found := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("look up %s: %w", key, err)
-	}
-	if found && bytes.Equal(oldHash, hash) {
+	id, found := stored.id, stored.found
+	if found && bytes.Equal(stored.hash, hash) {
 		return outcomeUnchanged, nil
 	}
 	if found {
