@@ -21,20 +21,19 @@ import (
 // no prose becomes a ref and the full text wins over every teaser.
 func TestRealShapeCorpusLosesNothing(t *testing.T) {
 	const n = 2400
-	corpus := synth.GenerateRealShape(n)
-	dir := t.TempDir()
-	if err := corpus.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	s, ctx := openTemp(t), context.Background()
-	sum, err := s.Import(ctx, []string{dir}, ImportOptions{})
-	if err != nil || sum.Failed != 0 || sum.New != n {
-		t.Fatalf("import: %+v, %v", sum, err)
-	}
+	s, corpus, dir := importRealShape(t, n)
+	ctx := context.Background()
 	// the counts the writer keeps hold on these shapes too (the flush
 	// before an update is guarded by TestTheWriterKeepsCountsAndPeople:
 	// here no merge changes an outlet or a name)
 	checkDerivedCounts(t, s, "real-shape corpus")
+	// imported again (the writer then looks each article up first), nothing
+	// changes, teasers included, and what follows checks the result
+	again := must(s.Import(ctx, []string{dir}, ImportOptions{}))(t)
+	if again.New != 0 || again.Updated != 0 || again.Unchanged < n {
+		t.Fatalf("import again: %+v; want every article unchanged", again)
+	}
+	checkDerivedCounts(t, s, "real-shape corpus imported again")
 	ids := storedByTitle(t, s, n)
 	var lost, broken, extra []string
 	sentences, links := 0, 0
@@ -76,6 +75,23 @@ func TestRealShapeCorpusLosesNothing(t *testing.T) {
 			t.Errorf("%d %s, first: %s", len(list), what, strings.Join(list[:min(3, len(list))], "\n"))
 		}
 	}
+}
+
+// importRealShape writes a real-shape corpus of n articles
+// (synth.GenerateRealShape) and imports it into a new library, failing the
+// test unless every article is stored once; it returns the library, the
+// corpus and the directory it was written to.
+func importRealShape(t *testing.T, n int) (*Store, synth.RealShape, string) {
+	t.Helper()
+	corpus := synth.GenerateRealShape(n)
+	dir := t.TempDir()
+	check(t, corpus.Write(dir))
+	s := openTemp(t)
+	sum, err := s.Import(context.Background(), []string{dir}, ImportOptions{})
+	if err != nil || sum.Failed != 0 || sum.New != n {
+		t.Fatalf("import: %+v, %v", sum, err)
+	}
+	return s, corpus, dir
 }
 
 // storedByTitle maps every stored article's title to its id.

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"kabar/articles/synth"
 )
 
 // TestSearchOnRealShapes: on a real-shape corpus (glued markers, teasers of
@@ -16,11 +14,8 @@ import (
 // bm25()'s, for words, phrases and prefixes taken from its own titles.
 func TestSearchOnRealShapes(t *testing.T) {
 	const n = 200
-	corpus := synth.GenerateRealShape(n)
-	dir := t.TempDir()
-	check(t, corpus.Write(dir))
-	s, ctx := openTemp(t), context.Background()
-	must(s.Import(ctx, []string{dir}, ImportOptions{}))(t)
+	s, _, _ := importRealShape(t, n)
+	ctx := context.Background()
 	var queries []string
 	for title := range storedByTitle(t, s, n) {
 		words := strings.Fields(title)

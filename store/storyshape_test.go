@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"kabar/articles"
-	"kabar/articles/synth"
 )
 
 // TestStoryLayerOnRealShapes runs similar articles and story threads over
@@ -16,11 +15,8 @@ import (
 // holds its article once, oldest first, with every article it links to.
 func TestStoryLayerOnRealShapes(t *testing.T) {
 	const n = 200
-	corpus := synth.GenerateRealShape(n)
-	dir := t.TempDir()
-	check(t, corpus.Write(dir))
-	s, ctx := openTemp(t), context.Background()
-	must(s.Import(ctx, []string{dir}, ImportOptions{}))(t)
+	s, _, _ := importRealShape(t, n)
+	ctx := context.Background()
 	for _, id := range storedByTitle(t, s, n) {
 		found := must(s.Similar(ctx, id, 10))(t)
 		for i, f := range found {
