@@ -13,6 +13,7 @@ import (
 type Removed struct {
 	IDs      []int64
 	articles []rowCopy
+	bodies   []rowCopy
 	state    []rowCopy
 	refs     []rowCopy
 	tags     map[int64][]string
@@ -59,6 +60,9 @@ func (s *Store) Restore(ctx context.Context, rm Removed) error {
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := insertCopies(ctx, tx, "articles", rm.articles); err != nil {
+			return err
+		}
+		if err := insertCopies(ctx, tx, "bodies", rm.bodies); err != nil {
 			return err
 		}
 		if err := countRestored(ctx, tx, rm.articles); err != nil {
@@ -193,6 +197,9 @@ func snapshot(ctx context.Context, tx *sql.Tx, ids []int64) (Removed, error) {
 	}
 	for _, a := range rm.articles {
 		rm.IDs = append(rm.IDs, a.get("id").(int64))
+	}
+	if rm.bodies, err = copyRows(ctx, tx, `SELECT * FROM bodies WHERE id`+byID+` ORDER BY id`, string(list)); err != nil {
+		return rm, err
 	}
 	if rm.state, err = copyRows(ctx, tx, `SELECT * FROM state WHERE article_id`+byID, string(list)); err != nil {
 		return rm, err

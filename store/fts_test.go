@@ -9,8 +9,8 @@ import (
 // TestIndexFollowsEveryChange checks the full-text index the writer keeps by
 // batch (migration 9): an article edited between imports, and an article
 // saved twice in one batch (a teaser and the full text under one URL), are
-// found by their new words only, and FTS5's own integrity check, which
-// compares the index with the articles, passes.
+// found by their new words only, a deleted article by none, and FTS5's own
+// integrity check, which compares the index with the articles, passes.
 func TestIndexFollowsEveryChange(t *testing.T) {
 	s, ctx, dir := openTemp(t), context.Background(), t.TempDir()
 	p := writeFile(t, dir, "berita.txt", seedShape)
@@ -33,7 +33,24 @@ func TestIndexFollowsEveryChange(t *testing.T) {
 	}
 	assertHits(t, s, "wisatawan", 1)
 	assertHits(t, s, "kendari", 1)
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+	assertIndexMatchesArticles(t, s)
+
+	hits, err := s.Search(ctx, "sembilan", 0, 10, false)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("search sembilan: %d hits, %v", len(hits), err)
+	}
+	if _, err := s.Delete(ctx, hits[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	assertHits(t, s, "sembilan", 0)
+	assertIndexMatchesArticles(t, s)
+}
+
+// assertIndexMatchesArticles runs FTS5's own integrity check, which
+// compares the index with the articles' text (the articles_text view).
+func assertIndexMatchesArticles(t *testing.T, s *Store) {
+	t.Helper()
+	if _, err := s.db.Exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
 		t.Fatalf("full-text index differs from the articles: %v", err)
 	}
 }

@@ -310,14 +310,18 @@ func (s *Store) Article(ctx context.Context, id int64) (articles.Stored, error) 
 	var published sql.NullInt64
 	var tz int
 	var authors, editors, origin string
+	var body []byte
 	err := s.db.QueryRowContext(ctx, `SELECT a.id, a.title, a.source, a.url, a.published, a.published_tz, a.authors, a.editors,
-		a.body, a.origin, coalesce(s.read, 0), coalesce(s.starred, 0), coalesce(s.scroll, 0)
-		FROM articles a LEFT JOIN state s ON s.article_id = a.id WHERE a.id = ?`, id).Scan(
-		&st.ID, &st.Title, &st.Source, &st.URL, &published, &tz, &authors, &editors, &st.Body, &origin, &st.Read, &st.Starred, &st.Scroll)
+		b.text, a.origin, coalesce(s.read, 0), coalesce(s.starred, 0), coalesce(s.scroll, 0)
+		FROM articles a CROSS JOIN bodies b ON b.id = a.id LEFT JOIN state s ON s.article_id = a.id WHERE a.id = ?`, id).Scan(
+		&st.ID, &st.Title, &st.Source, &st.URL, &published, &tz, &authors, &editors, &body, &origin, &st.Read, &st.Starred, &st.Scroll)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("store: article %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
+		return st, fmt.Errorf("store: article %d: %w", id, withAdvice(s.path, err))
+	}
+	if st.Body, err = unpackBody(body); err != nil {
 		return st, fmt.Errorf("store: article %d: %w", id, withAdvice(s.path, err))
 	}
 	st.Published = unixTime(published, tz)
@@ -494,4 +498,21 @@ func (s *Store) HasURL(ctx context.Context, url string) (bool, error) {
 		return false, fmt.Errorf("store: %s: look up %s: %w", s.path, url, err)
 	}
 	return found, nil
+}
+
+// body reads an article's body.
+func (s *Store) body(ctx context.Context, id int64) (string, error) {
+	var packed []byte
+	err := s.db.QueryRowContext(ctx, `SELECT text FROM bodies WHERE id = ?`, id).Scan(&packed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("body of article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("body of article %d: %w", id, withAdvice(s.path, err))
+	}
+	body, err := unpackBody(packed)
+	if err != nil {
+		return "", fmt.Errorf("body of article %d: %w", id, err)
+	}
+	return body, nil
 }

@@ -26,9 +26,13 @@ func (r *resolver) recut(ctx context.Context, ref refRow, target int64, match ar
 	if !ok {
 		return nil
 	}
-	var body string
-	if err := r.tx.QueryRowContext(ctx, `SELECT body FROM articles WHERE id = ?`, ref.articleID).Scan(&body); err != nil {
+	var packed []byte
+	if err := r.tx.QueryRowContext(ctx, `SELECT text FROM bodies WHERE id = ?`, ref.articleID).Scan(&packed); err != nil {
 		return fmt.Errorf("re-cut ref %d: %w", ref.id, err)
+	}
+	body, err := unpackBody(packed)
+	if err != nil {
+		return fmt.Errorf("re-cut ref %d: article %d: %w", ref.id, ref.articleID, err)
 	}
 	// content_hash stays the hash of the text as imported, so importing the
 	// same file again finds it unchanged
@@ -38,7 +42,7 @@ func (r *resolver) recut(ctx context.Context, ref refRow, target int64, match ar
 		args []any
 	}{
 		{unindexArticle, []any{ref.articleID}},
-		{`UPDATE articles SET body = ? WHERE id = ?`, []any{body, ref.articleID}},
+		{`UPDATE bodies SET text = ? WHERE id = ?`, []any{packBody(body), ref.articleID}},
 		{indexArticles, []any{fmt.Sprintf("[%d]", ref.articleID)}},
 		{`UPDATE refs SET title = ?, norm_title = ?, glued_para = NULL WHERE id = ?`, []any{title, norm, ref.id}},
 	} {

@@ -92,9 +92,9 @@ func (s *Store) bm25Scores(ctx context.Context, c compiledQuery, from int64, and
 		return nil, err
 	}
 	matches, matchArgs := c.matching(" AND rowid >= ?", from)
-	cur, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.body FROM
+	cur, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, b.text FROM
 			(`+matches+`) m
-		CROSS JOIN articles a ON a.id = m.id LEFT JOIN state s ON s.article_id = a.id WHERE 1`+and,
+		CROSS JOIN articles a ON a.id = m.id CROSS JOIN bodies b ON b.id = a.id LEFT JOIN state s ON s.article_id = a.id WHERE 1`+and,
 		append(matchArgs, args...)...)
 	if err != nil {
 		return nil, err
@@ -104,9 +104,14 @@ func (s *Store) bm25Scores(ctx context.Context, c compiledQuery, from int64, and
 	freq := make([]float64, len(c.phrases))
 	for cur.Next() {
 		var id int64
-		var title, body string
-		if err := cur.Scan(&id, &title, &body); err != nil {
+		var title string
+		var packed []byte
+		if err := cur.Scan(&id, &title, &packed); err != nil {
 			return nil, err
+		}
+		body, err := unpackBody(packed)
+		if err != nil {
+			return nil, fmt.Errorf("article %d: %w", id, err)
 		}
 		titleTokens, err := s.vocab.termsOf(title)
 		if err != nil {

@@ -27,7 +27,7 @@ const (
 	similarOwnTerms       = 4     // of which at most this many terms no other article has
 	similarDocCap         = 1000  // a term in more articles is too common
 	similarLeadBytes      = 400   // the lead: this much of the body's start
-	similarTextBytes      = 16000 // body read for terms (a long body's start)
+	similarTextChars      = 16000 // body read for terms (a long body's start)
 	similarTitleBoost     = 1.0   // extra weight of a shared term in a title
 	similarFloor          = 0.15  // likeness below which an article is not similar
 	sameStoryScore        = 0.4   // likeness from which a copy of the story is looked for
@@ -57,14 +57,17 @@ func (s *Store) Similar(ctx context.Context, id int64, limit int) ([]articles.Si
 	if limit <= 0 {
 		limit = 10
 	}
-	var title, body, normTitle string
-	err := s.db.QueryRowContext(ctx, `SELECT title, substr(body, 1, ?), norm_title FROM articles WHERE id = ?`,
-		similarTextBytes, id).Scan(&title, &body, &normTitle)
+	var title, normTitle string
+	err := s.db.QueryRowContext(ctx, `SELECT title, norm_title FROM articles WHERE id = ?`, id).Scan(&title, &normTitle)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: similar to %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: similar to %d: %w", id, withAdvice(s.path, err))
+	}
+	body, err := s.bodyStart(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: similar to %d: %w", id, err)
 	}
 	terms, err := s.articleTerms(title, body)
 	if err != nil {
@@ -285,9 +288,9 @@ func (s *Store) sameStory(ctx context.Context, f articles.Similar, normTitle str
 	if f.Score < sameStoryScore {
 		return false, nil
 	}
-	var body string
-	if err := s.db.QueryRowContext(ctx, `SELECT substr(body, 1, ?) FROM articles WHERE id = ?`, similarTextBytes, f.ID).Scan(&body); err != nil {
-		return false, withAdvice(s.path, err)
+	body, err := s.bodyStart(ctx, f.ID)
+	if err != nil {
+		return false, err
 	}
 	terms, err := s.articleTerms(f.Title, body)
 	if err != nil {
@@ -301,4 +304,21 @@ func (s *Store) sameStory(ctx context.Context, f articles.Similar, normTitle str
 	}
 	union := len(terms) + len(vocabulary) - shared
 	return union > 0 && float64(shared)/float64(union) >= sameStoryOverlap, nil
+}
+
+// bodyStart is the start of an article's body, similarTextChars characters
+// at most.
+func (s *Store) bodyStart(ctx context.Context, id int64) (string, error) {
+	body, err := s.body(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	n := 0
+	for i := range body {
+		if n == similarTextChars {
+			return body[:i], nil
+		}
+		n++
+	}
+	return body, nil
 }

@@ -222,7 +222,7 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 // migrate applies the embedded migrations above the library's version, each
 // in its own transaction together with the version bump.
-func (s *Store) migrate(ctx context.Context, target int) error {
+func (s *Store) migrate(ctx context.Context, target int) (err error) {
 	var current int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("schema version: %w", err)
@@ -230,6 +230,13 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 	files := migrationFiles()
 	if current > len(files) {
 		return fmt.Errorf("library schema version %d is newer than this kabar (%d)", current, len(files))
+	}
+	if current > 0 && current < packedBodiesMigration && target >= packedBodiesMigration {
+		defer func() {
+			if err == nil {
+				err = s.compact(ctx)
+			}
+		}()
 	}
 	for i := current; i < target && i < len(files); i++ {
 		script, err := migrations.ReadFile(files[i])
@@ -246,6 +253,24 @@ func (s *Store) migrate(ctx context.Context, target int) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: %w", files[i], err)
 		}
+	}
+	return nil
+}
+
+// packedBodiesMigration moved the bodies out of the articles table and
+// packed them (0016_bodies.sql). It leaves the table's pages nearly empty,
+// not free: a library migrated past it is compacted, or the file would keep
+// its old size.
+const packedBodiesMigration = 16
+
+// compact rewrites the library (VACUUM) and cuts the write-ahead log.
+func (s *Store) compact(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, "VACUUM"); err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	// the rewritten pages are in the log: copy them back and cut the file
+	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fmt.Errorf("compact: checkpoint: %w", err)
 	}
 	return nil
 }

@@ -18,10 +18,14 @@ import (
 
 // The full-text index is kept by the writer, not by triggers (migration 9):
 // unindexArticle takes an article's current text out (before it changes),
-// indexArticles adds the articles whose ids a JSON array lists.
+// indexArticles adds the stored articles whose ids a JSON array lists, and
+// indexText adds an article whose text the writer holds (bodies are stored
+// packed, migration 16: the writer does not read them back). articles_text
+// is the view of articles with their bodies unpacked.
 const (
-	unindexArticle = `INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles WHERE id = ?`
-	indexArticles  = `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))`
+	unindexArticle = `INSERT INTO articles_fts (articles_fts, rowid, title, body) SELECT 'delete', id, title, body FROM articles_text WHERE id = ?`
+	indexArticles  = `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles_text WHERE id IN (SELECT value FROM json_each(?))`
+	indexText      = `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`
 )
 
 // outcome is what saving one article did.
@@ -63,6 +67,7 @@ type prepared struct {
 	hash                     []byte
 	key, normTitle, canonURL string
 	authors, editors         string // JSON arrays
+	body                     []byte // packed (packBody)
 }
 
 // prepare works out an article's prepared columns.
@@ -77,7 +82,7 @@ func prepare(a *articles.Article) (prepared, error) {
 	}
 	hash := contentHash(a)
 	return prepared{hash: hash, key: identityKey(a, hash), normTitle: articles.NormalizeTitle(a.Title),
-		canonURL: articles.CanonicalURL(a.URL), authors: string(authors), editors: string(editors)}, nil
+		canonURL: articles.CanonicalURL(a.URL), authors: string(authors), editors: string(editors), body: packBody(a.Body)}, nil
 }
 
 // prepareAll prepares a parsed chunk's articles; the first that cannot be
@@ -98,11 +103,11 @@ func prepareAll(as []articles.Article) []prepared {
 type batchWriter struct {
 	tx                               *sql.Tx
 	byKey, byHash, insert, updateRow *sql.Stmt
-	drop                             *sql.Stmt
+	insertBody, updateBody, drop     *sql.Stmt
 	version, refs, unindex, index    *sql.Stmt
 	now                              int64
-	unindexed                        map[int64]bool           // saved by this batch, not yet in the full-text index
-	pending                          map[int64][]articles.Ref // refs to insert once the batch is in
+	unindexed                        map[int64]*articles.Article // saved by this batch, not yet in the full-text index
+	pending                          map[int64][]articles.Ref    // refs to insert once the batch is in
 	changed                          []int64
 	answers                          []answer
 	derived                          derivedCounts // the new articles' counts and people, not yet written
@@ -110,7 +115,7 @@ type batchWriter struct {
 }
 
 func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWriter, error) {
-	w := &batchWriter{tx: tx, now: now.Unix(), pending: map[int64][]articles.Ref{}, unindexed: map[int64]bool{}}
+	w := &batchWriter{tx: tx, now: now.Unix(), pending: map[int64][]articles.Ref{}, unindexed: map[int64]*articles.Article{}}
 	stmts := []struct {
 		dst **sql.Stmt
 		sql string
@@ -118,15 +123,18 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 		{&w.byKey, `SELECT id, content_hash FROM articles WHERE key = ?`},
 		{&w.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
 		{&w.insert, `INSERT INTO articles (key, content_hash, title, norm_title, source, url, canon_url, published, published_tz,
-			sort_key, authors, editors, body, origin, imported, ref_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			sort_key, authors, editors, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT DO NOTHING`},
 		{&w.updateRow, `UPDATE articles SET content_hash=?, title=?, norm_title=?, source=?, url=?, canon_url=?, published=?, published_tz=?,
-			sort_key=?, authors=?, editors=?, body=?, origin=?, imported=?, ref_count=? WHERE id=?`},
+			sort_key=?, authors=?, editors=?, origin=? WHERE id=?`},
+		{&w.insertBody, `INSERT INTO bodies (id, text) VALUES (?, ?)`},
+		{&w.updateBody, `UPDATE bodies SET text = ? WHERE id = ?`},
 		{&w.drop, `DELETE FROM refs WHERE article_id = ?`},
 		{&w.refs, `SELECT title, url FROM refs WHERE article_id = ? ORDER BY pos`},
 		{&w.unindex, unindexArticle},
-		{&w.index, indexArticles},
-		{&w.version, `SELECT title, source, url, published, published_tz, authors, editors, body, origin FROM articles WHERE id = ?`},
+		{&w.index, indexText},
+		{&w.version, `SELECT a.title, a.source, a.url, a.published, a.published_tz, a.authors, a.editors, b.text, a.origin
+			FROM articles a JOIN bodies b ON b.id = a.id WHERE a.id = ?`},
 	}
 	for _, st := range stmts {
 		p, err := tx.PrepareContext(ctx, st.sql)
@@ -216,6 +224,9 @@ func (w *batchWriter) insertNew(ctx context.Context, a *articles.Article, p *pre
 	if id, err = res.LastInsertId(); err != nil {
 		return 0, false, fmt.Errorf("insert %s: %w", p.key, err)
 	}
+	if _, err := w.insertBody.ExecContext(ctx, id, p.body); err != nil {
+		return 0, false, fmt.Errorf("insert %s: body: %w", p.key, err)
+	}
 	w.derived.inserted(id, a.Source, a.Authors, a.Editors)
 	return id, true, nil
 }
@@ -273,6 +284,9 @@ func (w *batchWriter) update(ctx context.Context, id int64, a *articles.Article,
 	if _, err := w.updateRow.ExecContext(ctx, append(args[1:], id)...); err != nil {
 		return err
 	}
+	if _, err := w.updateBody.ExecContext(ctx, p.body, id); err != nil {
+		return fmt.Errorf("body: %w", err)
+	}
 	if _, err := w.drop.ExecContext(ctx, id); err != nil {
 		return fmt.Errorf("drop refs: %w", err)
 	}
@@ -283,7 +297,7 @@ func (w *batchWriter) update(ctx context.Context, id int64, a *articles.Article,
 // written and resolved once the batch is in.
 func (w *batchWriter) saved(id int64, a *articles.Article, p *prepared) {
 	a.ID = id
-	w.unindexed[id] = true
+	w.unindexed[id] = a
 	if _, seen := w.pending[id]; !seen {
 		w.changed = append(w.changed, id)
 		w.answers = append(w.answers, answer{norm: p.normTitle, canon: p.canonURL})
@@ -323,9 +337,13 @@ func (w *batchWriter) storedVersion(ctx context.Context, id int64) (articles.Art
 	var published sql.NullInt64
 	var tz int
 	var authors, editors, origin string
-	err := w.version.QueryRowContext(ctx, id).Scan(&a.Title, &a.Source, &a.URL, &published, &tz, &authors, &editors, &a.Body, &origin)
+	var body []byte
+	err := w.version.QueryRowContext(ctx, id).Scan(&a.Title, &a.Source, &a.URL, &published, &tz, &authors, &editors, &body, &origin)
 	if err != nil {
 		return a, err
+	}
+	if a.Body, err = unpackBody(body); err != nil {
+		return a, fmt.Errorf("body of article %d: %w", id, err)
 	}
 	a.Published = unixTime(published, tz)
 	if err := json.Unmarshal([]byte(authors), &a.Authors); err != nil {
@@ -377,7 +395,7 @@ func (w *batchWriter) columns(a *articles.Article, p *prepared) []any {
 		_, tz = a.Published.Zone()
 	}
 	return []any{nil, p.hash, a.Title, p.normTitle, a.Source, a.URL, p.canonURL,
-		published, tz, sortKey, p.authors, p.editors, a.Body, a.Origin.String(), w.now, len(a.Related)}
+		published, tz, sortKey, p.authors, p.editors, a.Origin.String()}
 }
 
 func nonNil(s []string) []string {
@@ -390,30 +408,27 @@ func nonNil(s []string) []string {
 // unindexStored takes a stored article's old text out of the full-text index
 // before it changes, unless this batch saved it and it is not indexed yet.
 func (w *batchWriter) unindexStored(ctx context.Context, id int64) error {
-	if w.unindexed[id] {
+	if w.unindexed[id] != nil {
 		return nil
 	}
 	_, err := w.unindex.ExecContext(ctx, id)
 	return err
 }
 
-// indexChanged adds every article the batch saved to the full-text index in
-// one statement, so FTS5 writes the batch as one segment (see migration 9).
+// indexChanged adds every article the batch saved to the full-text index,
+// in id order and in one transaction, so FTS5 writes the batch as one
+// segment (see migrations 9 and 15).
 func (w *batchWriter) indexChanged(ctx context.Context) error {
-	if len(w.unindexed) == 0 {
-		return nil
-	}
 	ids := make([]int64, 0, len(w.unindexed))
 	for id := range w.unindexed {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	if _, err := w.index.ExecContext(ctx, string(list)); err != nil {
-		return fmt.Errorf("index %d articles: %w", len(ids), err)
+	for _, id := range ids {
+		a := w.unindexed[id]
+		if _, err := w.index.ExecContext(ctx, id, a.Title, a.Body); err != nil {
+			return fmt.Errorf("index article %d: %w", id, err)
+		}
 	}
 	clear(w.unindexed)
 	return nil
