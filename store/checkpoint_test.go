@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// TestImportKeepsTheLogShort imports in forty small transactions on the
+// TestImportKeepsTheLogShort imports in eighty small transactions on the
 // writer's connection, whose automatic checkpoints are off: the background
 // checkpoints and the writer's own every checkpointEvery commits keep the
 // write-ahead log a few transactions long, where without them it would
@@ -18,7 +18,7 @@ func TestImportKeepsTheLogShort(t *testing.T) {
 	dir := t.TempDir()
 	var csv strings.Builder
 	csv.WriteString("title,body\n")
-	for i := range 2400 {
+	for i := range 4800 {
 		fmt.Fprintf(&csv, "\"Kerja Bakti Desa %d\",\"Warga desa memperbaiki saluran air. %s Nomor %d.\"\n", i, varied(1800), i)
 	}
 	data := writeFile(t, dir, "desa.csv", csv.String())
@@ -28,8 +28,8 @@ func TestImportKeepsTheLogShort(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	sum, err := s.Import(context.Background(), []string{data}, ImportOptions{BatchSize: 20})
-	if err != nil || sum.New != 2400 {
+	sum, err := s.Import(context.Background(), []string{data}, ImportOptions{BatchSize: 10})
+	if err != nil || sum.New != 4800 {
 		t.Fatalf("import: %+v, %v", sum, err)
 	}
 	db, wal := fileSize(t, path), fileSize(t, path+"-wal")

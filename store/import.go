@@ -27,7 +27,7 @@ type ImportOptions struct {
 	// Workers is how many files are parsed at once; default GOMAXPROCS.
 	Workers int
 	// BatchSize is how many articles the writer takes at a time (one
-	// transaction writes batchesPerTx of them); default 2000.
+	// transaction writes batchesPerTx of them); default 1000.
 	BatchSize int
 	// Progress, when set, is called from the importing goroutine after each
 	// input is parsed.
@@ -116,7 +116,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 
 	batchSize := opt.BatchSize
 	if batchSize <= 0 {
-		batchSize = 2000
+		batchSize = 1000
 	}
 	w, err := s.startWriter(writeCtx, func() { stopWriting(); stopParsing() })
 	if err != nil {
@@ -253,9 +253,13 @@ func (s *Store) startWriter(ctx context.Context, cancel func()) (*writer, error)
 // commits keep a large library's import from slowing down, while the
 // articles in memory stay one batch. Too many per transaction overflow the
 // page cache and slow a fresh import: on steps 0–2 of the 1M corpus and on
-// BenchmarkImport100k, 1 gave 19.7/23.8/29.5 s and 4,949/s, 10 gave
-// 19.0/19.7/23.1 s and 3,715–4,416/s, 3 gives 20.3/22.1/26.1 s and 5,010/s.
-const batchesPerTx = 3
+// BenchmarkImport100k, with batches of 2,000, 1 gave 19.7/23.8/29.5 s and
+// 4,949/s, 10 gave 19.0/19.7/23.1 s and 3,715–4,416/s, 3 gave 20.3/22.1/26.1
+// s and 5,010/s. Batches of 1,000, six to a transaction (the same commits),
+// hold half the articles in memory: the last step of the 1M build peaked at
+// 126 MB instead of 148 MB (packed bodies had added to it), in 23.3 s
+// against 25.5 s.
+const batchesPerTx = 6
 
 // openTx is the import transaction the writer is filling.
 type openTx struct {

@@ -377,7 +377,7 @@ func TestInterruptedImportStopsAndKeepsWhatWasRead(t *testing.T) {
 	// 1,600 records: the parser hands on six chunks (1,536) and holds the
 	// last 64 while it waits for more input; with batches of 500, one
 	// transaction (1,500) commits and 36 wait in the importer's batch.
-	const sent, batchSize = 1600, 500
+	const sent, batchSize = 1600, 200
 	go func() {
 		for i := range sent {
 			fmt.Fprintf(pw, "{\"title\":\"Berita nomor %d\",\"body\":\"Isi berita nomor %d.\"}\n", i, i)
