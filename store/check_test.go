@@ -79,12 +79,9 @@ func firstOverflowPage(t *testing.T, path, table string) int64 {
 // body of them still spans overflow pages when packed.
 func varied(n int) string {
 	var b strings.Builder
-	x := uint32(2463534242)
+	next := xorshift(2463534242)
 	for b.Len() < n {
-		x ^= x << 13
-		x ^= x >> 17
-		x ^= x << 5
-		fmt.Fprintf(&b, "%x ", x)
+		fmt.Fprintf(&b, "%x ", next())
 	}
 	return b.String()
 }

@@ -128,12 +128,21 @@ func TestMigrationPacksBodies(t *testing.T) {
 // randomBytes is n bytes that deflate cannot shrink.
 func randomBytes(n int) string {
 	b := make([]byte, n)
-	x := uint32(88172645)
+	next := xorshift(88172645)
 	for i := range b {
+		b[i] = byte(next() >> 24)
+	}
+	return string(b)
+}
+
+// xorshift returns a generator of pseudo-random numbers from seed (not 0):
+// the same seed gives the same test text every run.
+func xorshift(seed uint32) func() uint32 {
+	x := seed
+	return func() uint32 {
 		x ^= x << 13
 		x ^= x >> 17
 		x ^= x << 5
-		b[i] = byte(x >> 24)
+		return x
 	}
-	return string(b)
 }

@@ -25,11 +25,10 @@ type ListOptions struct {
 	Source string
 }
 
-// listColumns are a listing's columns. They are all stored before the body,
-// so a row is read from its table page alone: the import time of an undated
-// article is its sort key, and whether it has links is asked of refs' index
-// (imported and ref_count come after the body, on its overflow pages, which
-// made a cold first screen read a page per row).
+// listColumns are a listing's columns, all in the articles row (bodies are
+// a table of their own, migration 16): the import time of an undated
+// article is its sort key, and whether it has links is asked of refs'
+// index.
 const listColumns = `a.id, a.title, a.source, a.url, a.published, a.published_tz,
 	CASE WHEN a.published IS NULL THEN a.sort_key ELSE 0 END, ` + hasLinks + `,
 	coalesce(s.read, 0), coalesce(s.starred, 0), coalesce((SELECT group_concat(t.name, ',') FROM article_tags at

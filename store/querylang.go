@@ -174,8 +174,7 @@ func fieldFilter(tok token) (filter, bool) {
 	return filter{}, false // no field, or title: (a full-text term of the title column)
 }
 
-// hasLinks is true for an article with related links, asked of refs' index
-// rather than the articles row's ref_count, which is stored after the body.
+// hasLinks is true for an article with related links, asked of refs' index.
 const hasLinks = `EXISTS (SELECT 1 FROM refs r WHERE r.article_id = a.id)`
 
 // likeContaining is a LIKE pattern matching text anywhere (ASCII letters in
