@@ -43,12 +43,11 @@ const walkMinStep, walkMaxStep = 64, 4096
 // gives up (ok false) as soon as going on would cost more than collecting
 // every match, which is what a query of rarer words does instead.
 type newestWalk struct {
-	match   string // the full-text expression
-	exclude bool   // results must not match it (a query of exclusions)
-	and     string // the query's other conditions, " AND …" on a and s
-	args    []any  // their arguments
-	total   int    // articles in the library
-	costs   walkCosts
+	match string // the full-text expression
+	and   string // the query's other conditions, " AND …" on a and s
+	args  []any  // their arguments
+	total int    // articles in the library
+	costs walkCosts
 
 	ids        []int64 // results so far, newest first
 	examined   int     // articles read from the date index
@@ -68,9 +67,6 @@ func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids 
 	w := &newestWalk{match: c.match, and: and, args: args, costs: s.walkCosts, lastKey: math.MaxInt64, lastID: math.MaxInt64}
 	if c.match == "" && hasFirst { // the first set tested on each article instead
 		w.and, w.args = " AND "+first.rowCond+and, append(slices.Clone(first.args), args...)
-	}
-	if c.exclude != "" { // no match then: the walk keeps the articles that do not match the exclusions
-		w.match, w.exclude = c.exclude, true
 	}
 	if err := w.sample(ctx, s); err != nil {
 		return nil, false, err
@@ -98,8 +94,7 @@ func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids 
 }
 
 // walkable reports whether walkNewest can walk a query: one with a
-// full-text match, or whose first set can be tested on each article, or
-// with only exclusions and conditions.
+// full-text match, or whose first set can be tested on each article.
 func (c compiledQuery) walkable() bool {
 	switch {
 	case c.match != "":
@@ -107,7 +102,7 @@ func (c compiledQuery) walkable() bool {
 	case len(c.sets) > 0:
 		return c.sets[0].rowCond != ""
 	}
-	return c.exclude != ""
+	return false
 }
 
 // sampleSize is how many of the most recently imported articles the walk
@@ -137,9 +132,6 @@ func (w *newestWalk) matchShare() float64 {
 }
 
 func (w *newestWalk) passShare() float64 {
-	if w.examined == 0 && w.exclude {
-		return max(1-w.matchShare(), 1/float64(w.sampled+1))
-	}
 	if w.examined == 0 {
 		return w.matchShare()
 	}
@@ -192,8 +184,8 @@ func (w *newestWalk) read(ctx context.Context, s *Store, n int) ([]int64, error)
 	return batch, rows.Err()
 }
 
-// keep adds the articles of batch that match (or, excluding, do not) and
-// pass the other conditions to the results.
+// keep adds the articles of batch that match and pass the other
+// conditions to the results.
 func (w *newestWalk) keep(ctx context.Context, s *Store, batch []int64) error {
 	w.examined += len(batch)
 	found, err := w.matching(ctx, s, batch)
@@ -203,7 +195,7 @@ func (w *newestWalk) keep(ctx context.Context, s *Store, batch []int64) error {
 	w.matched += len(found)
 	hits := make([]int64, 0, len(batch))
 	for _, id := range batch {
-		if found[id] != w.exclude {
+		if found[id] {
 			hits = append(hits, id)
 		}
 	}

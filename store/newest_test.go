@@ -133,14 +133,14 @@ func TestRanges(t *testing.T) {
 	}
 }
 
-// TestWhichQueriesAreWalked: a query with words, with an outlet first, or
-// with only exclusions and conditions can be walked newest first; one whose
+// TestWhichQueriesAreWalked: a query with words or exclusions (a full-text
+// match) or with an outlet first can be walked newest first; one whose
 // first set cannot be tested article by article (a tag's) cannot.
 func TestWhichQueriesAreWalked(t *testing.T) {
 	s, ctx := openTemp(t), context.Background()
 	for q, want := range map[string]bool{
 		"banjir": true, "banjir -rob": true, "source:pesisir": true, "source:pesisir -rob": true,
-		"-rob": true, "-rob is:unread": true, "tag:arsip": false, "tag:arsip -rob": false, "is:unread": false,
+		"-rob": true, "-rob is:unread": true, "tag:arsip": false, "tag:arsip -rob": true, "is:unread": false,
 	} {
 		c, err := s.compile(ctx, q, false)
 		if err != nil {

@@ -107,14 +107,13 @@ func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, o
 // keeping those. many is also true when a newest-first walk (walkNewest)
 // should be tried before a small set of more than narrowFirstUpTo. With no
 // set (only conditions such as is:unread or after:) the library is walked
-// newest first through the conditions; many then says whether exclusions
-// could be walked instead.
+// newest first through the conditions.
 func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string) (q string, args []any, many bool, err error) {
 	first, and, args, ok := c.split()
 	const from = ` LEFT JOIN state s ON s.article_id = a.id`
 	const order = ` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`
-	if !ok { // with exclusions, a walk asking about them step by step may be quicker
-		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, c.exclude != "", nil
+	if !ok {
+		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, false, nil
 	}
 	n, err := s.countUpTo(ctx, first, s.sortAllUpTo+1)
 	if err != nil {
@@ -173,7 +172,7 @@ func (s *Store) SearchByRelevance(ctx context.Context, query string, offset, lim
 	if err != nil || c.empty() {
 		return nil, err
 	}
-	if c.match == "" {
+	if len(c.phrases) == 0 { // nothing to rank by (exclusions and fields only)
 		return s.newestPage(ctx, query, c, offset, limit)
 	}
 	limit, offset = limitOr(limit), max(offset, 0)

@@ -124,7 +124,7 @@ func (s *Store) bm25Scores(ctx context.Context, c compiledQuery, from int64, and
 		for i, p := range c.phrases {
 			freq[i] = titleMatchWeight*float64(p.count(titleTokens, "title")) + float64(p.count(bodyTokens, "body"))
 		}
-		length := float64(len(titleTokens) + len(bodyTokens))
+		length := float64(len(titleTokens) + len(bodyTokens) + 1) // and everyArticle
 		var score float64
 		for i := range c.phrases {
 			score += idf[i] * (freq[i] * (bm25K1 + 1)) / (freq[i] + bm25K1*(1-bm25B+bm25B*length/avgLen))

@@ -62,10 +62,6 @@ type compiledQuery struct {
 	// within, when set, holds every result: the match is asked only about
 	// its articles (see narrowest).
 	within *idSet
-	// exclude is the full-text expression results must not match when
-	// there is no match to put it in: a newest-first walk asks about it
-	// step by step, any other plan reads its matches (split).
-	exclude string
 }
 
 // idSet is a statement selecting article ids (as id), with its arguments,
@@ -76,7 +72,7 @@ type idSet struct {
 }
 
 // empty reports a query that asks for nothing: no result.
-func (c compiledQuery) empty() bool { return len(c.sets) == 0 && len(c.where) == 0 && c.exclude == "" }
+func (c compiledQuery) empty() bool { return len(c.sets) == 0 && len(c.where) == 0 }
 
 // split returns the id set to start from (the first; ok false when there is
 // none) and every other set and condition as " AND …" after a WHERE, with
@@ -87,14 +83,9 @@ func (c compiledQuery) split() (first idSet, and string, args []any, ok bool) {
 
 // splitTesting is split; with perArticle, the other sets that can be
 // tested on one article are (see idSet.rowCond): better when articles are
-// visited one by one than collecting a large set. The exclusion is then
-// left to the caller (c.exclude: the walk asks about it).
+// visited one by one than collecting a large set.
 func (c compiledQuery) splitTesting(perArticle bool) (first idSet, and string, args []any, ok bool) {
 	var conds []string
-	if c.exclude != "" && !perArticle {
-		conds = append(conds, `a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`)
-		args = append(args, c.exclude)
-	}
 	if len(c.sets) > 0 {
 		first, ok = c.sets[0], true
 		for _, set := range c.sets[1:] {
@@ -115,9 +106,9 @@ func (c compiledQuery) splitTesting(perArticle bool) (first idSet, and string, a
 }
 
 // compile parses a typed query and renders its full-text part, prefixes
-// expanded through the vocabulary. Excluded terms become NOT in the match,
-// or, with no word to match, a condition that the article does not match
-// them.
+// expanded through the vocabulary. Excluded terms become NOT in the match;
+// with no word to match, the token every article holds (everyArticle) is
+// matched NOT them.
 func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (compiledQuery, error) {
 	pq := parseQuery(input, prefixLast)
 	expansions := map[string][]string{}
@@ -150,7 +141,7 @@ func (s *Store) compile(ctx context.Context, input string, prefixLast bool) (com
 	case not != "" && c.match != "":
 		c.match += " NOT (" + not + ")"
 	case not != "":
-		c.exclude = not
+		c.match = quoteFTS(everyArticle) + " NOT (" + not + ")"
 	}
 	if c.match != "" {
 		c.sets = append(c.sets, idSet{sql: matching, args: []any{c.match}})

@@ -50,7 +50,7 @@ func TestSearchOnRealShapes(t *testing.T) {
 				t.Errorf("%q: the walk's first 30 %v…, want %v…", q, head(ids), head(want))
 			}
 		}
-		if c.match == "" {
+		if len(c.phrases) == 0 { // nothing to rank by: SearchByRelevance goes newest first
 			continue
 		}
 		ours := must(s.bm25Scores(ctx, c, 0, "", nil))(t)

@@ -215,12 +215,20 @@ func TestMigrations(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := old.db.Exec(`INSERT INTO articles (key, content_hash, title, norm_title, sort_key, body, origin, imported)
-				VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'Body.', 'x', 1)`); err != nil {
+			insert, index := `INSERT INTO articles (key, content_hash, title, norm_title, sort_key, body, origin, imported)
+				VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'Body.', 'x', 1)`,
+				`INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles`
+			if from >= packedBodiesMigration { // bodies packed in a table of their own
+				insert = `INSERT INTO articles (key, content_hash, title, norm_title, sort_key, origin)
+					VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'x');
+					INSERT INTO bodies (id, text) SELECT id, kabar_pack('Body.') FROM articles`
+				index = `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles_text`
+			}
+			if _, err := old.db.Exec(insert); err != nil {
 				t.Fatal(err)
 			}
 			if from >= 9 { // from migration 9 on, the writer indexes, not a trigger
-				if _, err := old.db.Exec(`INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles`); err != nil {
+				if _, err := old.db.Exec(index); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -251,6 +259,10 @@ func TestMigrations(t *testing.T) {
 			if hits, err := s.Search(ctx, "arti", 0, 10, true); err != nil || len(hits) != 1 {
 				t.Fatalf("search after migrate: %d hits, %v", len(hits), err)
 			}
+			if hits, err := s.Search(ctx, "-banjir", 0, 10, false); err != nil || len(hits) != 1 {
+				t.Fatalf("search of an exclusion after migrate: %d hits, %v", len(hits), err)
+			}
+			assertIndexMatchesArticles(t, s)
 			if from < 5 { // migration 5 fills the vocabulary from the index
 				if terms, ok, err := s.expandPrefix(ctx, "arti"); err != nil || !ok || terms[0] != "article" {
 					t.Fatalf("vocabulary after migrate: %q, %v, %v", terms, ok, err)

@@ -13,7 +13,9 @@ import (
 )
 
 // TestVocabularyMatchesTheIndex imports real fixtures and checks that the
-// terms kabar records are exactly the terms SQLite's tokenizer indexed.
+// terms kabar records are exactly the terms SQLite's tokenizer indexed,
+// but the token every article holds (everyArticle), which no prefix may
+// expand to.
 func TestVocabularyMatchesTheIndex(t *testing.T) {
 	s, ctx := openTemp(t), context.Background()
 	as, err := demo.Articles()
@@ -35,7 +37,7 @@ func TestVocabularyMatchesTheIndex(t *testing.T) {
 	if _, err := s.db.Exec(`CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, articles_fts, 'row')`); err != nil {
 		t.Fatal(err)
 	}
-	indexed := readTerms(t, s, `SELECT term FROM temp.terms`)
+	indexed := readTerms(t, s, `SELECT term FROM temp.terms WHERE term <> '`+everyArticle+`'`)
 	recorded := readTerms(t, s, `SELECT term FROM vocab`)
 	for _, term := range indexed {
 		if _, found := slices.BinarySearch(recorded, term); !found {
