@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"slices"
 )
 
@@ -67,4 +68,22 @@ func (s *Store) countUpTo(ctx context.Context, set idSet, limit int) (int, error
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.sql+` LIMIT ?)`,
 		append(slices.Clone(set.args), limit)...).Scan(&n)
 	return n, err
+}
+
+// idsUpTo reads an id set's first limit ids.
+func (s *Store) idsUpTo(ctx context.Context, set idSet, limit int) ([]int64, error) {
+	return column[int64](s.db.QueryContext(ctx, `SELECT id FROM (`+set.sql+` LIMIT ?)`,
+		append(slices.Clone(set.args), limit)...))
+}
+
+// startingFrom is c with its first set replaced by the ids it holds, read
+// already: a set the full-text index answers is not asked again.
+func (c compiledQuery) startingFrom(ids []int64) compiledQuery {
+	if ids == nil {
+		ids = []int64{} // [], not null
+	}
+	list, _ := json.Marshal(ids) // a slice of integers always encodes
+	c.sets = slices.Clone(c.sets)
+	c.sets[0] = idSet{sql: `SELECT value AS id FROM json_each(?)`, args: []any{string(list)}}
+	return c
 }

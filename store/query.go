@@ -100,8 +100,8 @@ func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, o
 
 // newestFirst returns the statement, ending in LIMIT ? OFFSET ?, that
 // selects columns of a query's results newest first, and its arguments but
-// those two. With an id set to start from it counts the set (up to
-// sortAllUpTo): a few ids are read and sorted at once. With more, a small
+// those two. With an id set to start from it reads the set's ids (up to
+// sortAllUpTo): a few are sorted at once. With more, a small
 // other set (see narrowest) is started from instead; failing that (many
 // true), SQLite collects them once and walks the library newest first
 // keeping those. many is also true when a newest-first walk (walkNewest)
@@ -115,15 +115,15 @@ func (s *Store) newestFirst(ctx context.Context, c compiledQuery, columns string
 	if !ok {
 		return `SELECT ` + columns + ` FROM articles a` + from + ` WHERE 1` + and + order, args, false, nil
 	}
-	n, err := s.countUpTo(ctx, first, s.sortAllUpTo+1)
+	ids, err := s.idsUpTo(ctx, first, s.sortAllUpTo+1)
 	if err != nil {
 		return "", nil, false, err
 	}
-	if n <= s.sortAllUpTo {
-		q, args := sortedAll(c, columns)
+	if len(ids) <= s.sortAllUpTo { // sort the ids read, not the set read again
+		q, args := sortedAll(c.startingFrom(ids), columns)
 		return q, args, false, nil
 	}
-	narrowed, size, err := s.narrowest(ctx, c, n)
+	narrowed, size, err := s.narrowest(ctx, c, len(ids))
 	if err != nil {
 		return "", nil, false, err
 	}
