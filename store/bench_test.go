@@ -220,6 +220,24 @@ func BenchmarkSearchShapes1M(b *testing.B) {
 	}
 }
 
+// BenchmarkIDs1M reads the ids export walks on the 1,000,000-article
+// library: every article, and every match of a word in most of them,
+// newest first.
+func BenchmarkIDs1M(b *testing.B) {
+	ctx := context.Background()
+	s := openReadOnly(b, millionLibraryPath(b))
+	for _, q := range []string{"", "pemerintah", "tahap 4242"} {
+		b.Run("query="+q, func(b *testing.B) {
+			for b.Loop() {
+				ids, err := s.IDs(ctx, q)
+				if err != nil || len(ids) == 0 {
+					b.Fatalf("%d ids, %v", len(ids), err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkSearchCount counts the hits of a word in most articles (the match
 // count shown while filtering).
 func BenchmarkSearchCount(b *testing.B) {

@@ -10,8 +10,9 @@ import (
 
 // TestSearchOnRealShapes: on a real-shape corpus (glued markers, teasers of
 // the same URL, several scripts, feeds whose refs carry URLs), the
-// newest-first walk's pages equal a full sort and relevance's scores equal
-// bm25()'s, for words, phrases and prefixes taken from its own titles.
+// newest-first walk's pages equal a full sort, and so do the ids export
+// reads (IDs), and relevance's scores equal bm25()'s, for words, phrases
+// and prefixes taken from its own titles.
 func TestSearchOnRealShapes(t *testing.T) {
 	const n = 200
 	s, _, _ := importRealShape(t, n)
@@ -40,6 +41,13 @@ func TestSearchOnRealShapes(t *testing.T) {
 		if got := everyPage(t, s, q, 30); !slices.Equal(got, want) {
 			t.Errorf("%q: walked %v…, want by a full sort %v…", q, head(got), head(want))
 		}
+		for _, upTo := range []int{3, 1 << 30} { // collected, and sorted all at once
+			s.sortAllUpTo = upTo
+			if got := must(s.IDs(ctx, q))(t); !slices.Equal(got, want) {
+				t.Errorf("%q: IDs with sortAllUpTo %d %v…, want %v…", q, upTo, head(got), head(want))
+			}
+		}
+		s.sortAllUpTo = 3
 		c := must(s.compile(ctx, q, false))(t)
 		if _, size := must2(s.narrowest(ctx, c, -1))(t); size >= 0 {
 			narrowed++
@@ -82,6 +90,7 @@ func TestSearchOnRealShapes(t *testing.T) {
 			}
 		}
 	}
+	assertIDsOfEveryArticle(t, s)
 	if narrowed == 0 {
 		t.Error("no query started from its starred articles: narrowing is not exercised")
 	}
@@ -89,4 +98,24 @@ func TestSearchOnRealShapes(t *testing.T) {
 		t.Errorf("only %d of %d queries were walked newest first: the walk is not exercised", walked, len(queries))
 	}
 	t.Logf("%d of %d queries walked, %d started from the starred articles", walked, len(queries), narrowed)
+}
+
+// assertIDsOfEveryArticle checks that IDs of the empty query is every
+// article newest first, as List's pages give them.
+func assertIDsOfEveryArticle(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	var want []int64
+	for offset := 0; ; offset += 30 {
+		page := must(s.List(ctx, ListOptions{Offset: offset, Limit: 30}))(t)
+		for _, l := range page {
+			want = append(want, l.ID)
+		}
+		if len(page) < 30 {
+			break
+		}
+	}
+	if got := must(s.IDs(ctx, ""))(t); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("IDs of every article %v…, want %d as listed %v…", head(got), len(want), head(want))
+	}
 }

@@ -107,36 +107,23 @@ func (a *app) export(ctx context.Context, s *store.Store, format, query, dest st
 	return len(exported), nil
 }
 
-// exportPage is how many articles export reads per query.
-const exportPage = 500
-
 // eachArticle calls fn with every stored article, newest first, or with
 // every article query finds.
 func eachArticle(ctx context.Context, s *store.Store, query string, fn func(articles.Stored) error) error {
-	for offset := 0; ; offset += exportPage {
-		var page []articles.Listing
-		var err error
-		if query == "" {
-			page, err = s.List(ctx, store.ListOptions{Offset: offset, Limit: exportPage})
-		} else {
-			page, err = s.Search(ctx, query, offset, exportPage, false)
-		}
+	ids, err := s.IDs(ctx, query)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		art, err := s.Article(ctx, id)
 		if err != nil {
 			return err
 		}
-		for _, l := range page {
-			art, err := s.Article(ctx, l.ID)
-			if err != nil {
-				return err
-			}
-			if err := fn(art); err != nil {
-				return err
-			}
-		}
-		if len(page) < exportPage {
-			return nil
+		if err := fn(art); err != nil {
+			return err
 		}
 	}
+	return nil
 }
 
 // markdownFront is the front matter of an exported article, in the names
