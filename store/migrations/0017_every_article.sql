@@ -2,9 +2,10 @@
 -- title: U+E000, a private-use character, in no word anyone types. A query
 -- of exclusions alone (-pemerintah) becomes the expression
 -- '"U+E000" NOT (pemerintah)', which FTS5 answers by reading the two lists
--- side by side in its index (about 60 ms at a million articles, where
--- collecting every match of a word nearly all articles hold and keeping
--- the articles outside it took 620 ms). The view and the delete trigger
+-- side by side in its index (70-78 ms for the first page at a million
+-- articles, BenchmarkSearchShapes1M, where collecting every match of a
+-- word nearly all articles hold and keeping the articles outside it took
+-- 620-650 ms). The view and the delete trigger
 -- give FTS5 the title with the token; kabar's writer adds it too
 -- (indexedTitle).
 DROP VIEW articles_text;
