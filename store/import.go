@@ -558,11 +558,14 @@ func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOption
 			}
 		}()
 	}
+	ahead := startReadAhead(inputs, warmFile)
 	go func() {
 		defer close(jobs)
+		defer ahead.stop()
 		for _, in := range inputs {
 			select {
 			case jobs <- in:
+				ahead.took()
 			case <-ctx.Done():
 				return
 			}
