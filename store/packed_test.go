@@ -1,9 +1,12 @@
 package store
 
 import (
+	"bytes"
+	stdflate "compress/flate"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -38,6 +41,37 @@ func TestBodiesPackAndUnpack(t *testing.T) {
 				t.Fatalf("unpacked %d bytes (%v), want the %d written", len(got), err, len(tc.body))
 			}
 		})
+	}
+}
+
+// TestPackedBodiesAreStandardDeflate: the packing is plain raw DEFLATE both
+// ways, so bodies packed by earlier versions (the standard library's
+// compress/flate) read back, and what is packed now reads with any inflater.
+func TestPackedBodiesAreStandardDeflate(t *testing.T) {
+	for _, body := range []string{seedShape, strings.Repeat(seedShape, 5), "Україна Αθήνα أخبار 東京 서울 " + strings.Repeat("berita banjir ", 40)} {
+		packed := packBody(body)
+		if packed[0] != packedDeflate {
+			t.Fatalf("a %d-byte body stored with packing %d", len(body), packed[0])
+		}
+		text, err := io.ReadAll(stdflate.NewReader(bytes.NewReader(packed[1:])))
+		if err != nil || string(text) != body {
+			t.Errorf("the standard inflater read %d bytes (%v) of a %d-byte body", len(text), err, len(body))
+		}
+		var old bytes.Buffer
+		old.WriteByte(packedDeflate)
+		w, err := stdflate.NewWriter(&old, stdflate.BestSpeed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, body); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := unpackBody(old.Bytes()); err != nil || got != body {
+			t.Errorf("a body packed by the standard library unpacked to %d bytes (%v), want %d", len(got), err, len(body))
+		}
 	}
 }
 
