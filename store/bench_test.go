@@ -512,3 +512,22 @@ func BenchmarkStory(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkList1M lists a page of 100 of the 1,000,000-article library: the
+// newest, the one in the middle, and the last (G in the list).
+func BenchmarkList1M(b *testing.B) {
+	s, ctx := millionLibrary(b), context.Background()
+	for _, page := range []struct {
+		name   string
+		offset int
+	}{{"first", 0}, {"middle", benchlib.Million / 2}, {"last", benchlib.Million - 100}} {
+		b.Run(page.name, func(b *testing.B) {
+			for b.Loop() {
+				ls, err := s.List(ctx, store.ListOptions{Offset: page.offset, Limit: 100})
+				if err != nil || len(ls) != 100 {
+					b.Fatalf("%d, %v", len(ls), err)
+				}
+			}
+		})
+	}
+}

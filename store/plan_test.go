@@ -88,6 +88,23 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 		func() error { return s.SetScroll(ctx, id, 3) },
 		func() error { _, err := s.List(ctx, ListOptions{Unread: true, Limit: 10}); return err },
 		func() error { _, err := s.List(ctx, ListOptions{Starred: true, Limit: 10}); return err },
+		func() error { // pages past the middle are read from the oldest end
+			for _, opt := range []ListOptions{{}, {Unread: true}, {Source: "Kabar Feed"}, {Source: "Kabar Feed", Unread: true}} {
+				opt.Limit = 1000
+				every, err := s.List(ctx, opt)
+				if err != nil {
+					return err
+				}
+				if len(every) < 4 {
+					return fmt.Errorf("%+v lists %d articles: too few to read a page from the end", opt, len(every))
+				}
+				opt.Offset, opt.Limit = len(every)-3, 2
+				if _, err := s.List(ctx, opt); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		func() error { _, err := s.Page(ctx, "Kabar Feed", 10, 10); return err },
 		func() error { _, err := s.Search(ctx, "pelabuhan", 0, 10, false); return err },
 		func() error { _, err := s.Search(ctx, "pelab", 0, 10, true); return err },
