@@ -68,24 +68,21 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]articles.Listing, 
 
 // listTotal is how many articles a list holds, where the library keeps the
 // count (every list but the starred one, which is short enough to page
-// through).
+// through): the library's counters, or its outlet's.
 func listTotal(ctx context.Context, tx *sql.Tx, opt ListOptions) (total int, counted bool, err error) {
-	var q string
-	var args []any
-	switch {
-	case opt.Starred:
+	if opt.Starred {
 		return 0, false, nil
-	case opt.Source != "" && opt.Unread:
-		q, args = `SELECT coalesce((SELECT n - read_n FROM source_counts WHERE source = ?), 0)`, []any{opt.Source}
-	case opt.Source != "":
-		q, args = `SELECT coalesce((SELECT n FROM source_counts WHERE source = ?), 0)`, []any{opt.Source}
-	case opt.Unread:
-		q = `SELECT (SELECT n FROM counters WHERE name = 'articles') - (SELECT n FROM counters WHERE name = 'read')`
-	default:
-		q = `SELECT n FROM counters WHERE name = 'articles'`
 	}
-	if err := tx.QueryRowContext(ctx, q, args...).Scan(&total); err != nil {
+	q, args := `SELECT `+articlesAndRead, []any(nil)
+	if opt.Source != "" {
+		q, args = `SELECT coalesce(sum(n), 0), coalesce(sum(read_n), 0) FROM source_counts WHERE source = ?`, []any{opt.Source}
+	}
+	var read int
+	if err := tx.QueryRowContext(ctx, q, args...).Scan(&total, &read); err != nil {
 		return 0, false, err
+	}
+	if opt.Unread {
+		total -= read
 	}
 	return total, true, nil
 }
@@ -346,13 +343,16 @@ func unixTime(v sql.NullInt64, tz int) time.Time {
 	return time.Unix(v.Int64, 0).In(time.FixedZone("", tz))
 }
 
+// articlesAndRead selects the library's kept counts of articles and of read
+// ones.
+const articlesAndRead = `(SELECT n FROM counters WHERE name = 'articles'), (SELECT n FROM counters WHERE name = 'read')`
+
 // Counts returns how many articles the library holds, and how many are
 // unread and starred.
 func (s *Store) Counts(ctx context.Context) (articles.Counts, error) {
 	var c articles.Counts
 	var read int
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM counters WHERE name = 'articles'),
-		(SELECT n FROM counters WHERE name = 'read'), (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
+	err := s.db.QueryRowContext(ctx, `SELECT `+articlesAndRead+`, (SELECT count(*) FROM state WHERE starred = 1)`).Scan(&c.Total, &read, &c.Starred)
 	if err != nil {
 		return c, fmt.Errorf("store: counts: %w", withAdvice(s.path, err))
 	}
