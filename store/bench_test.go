@@ -514,7 +514,9 @@ func BenchmarkStory(b *testing.B) {
 }
 
 // BenchmarkList1M lists a page of 100 of the 1,000,000-article library: the
-// newest, the one in the middle, and the last (G in the list).
+// newest, the one in the middle, and the last (G in the list); then the
+// pages after and before the middle one, as the list asks for them while
+// you page through it (keyset paging, ListOptions.After and Before).
 func BenchmarkList1M(b *testing.B) {
 	s, ctx := millionLibrary(b), context.Background()
 	for _, page := range []struct {
@@ -524,6 +526,24 @@ func BenchmarkList1M(b *testing.B) {
 		b.Run(page.name, func(b *testing.B) {
 			for b.Loop() {
 				ls, err := s.List(ctx, store.ListOptions{Offset: page.offset, Limit: 100})
+				if err != nil || len(ls) != 100 {
+					b.Fatalf("%d, %v", len(ls), err)
+				}
+			}
+		})
+	}
+	middle, err := s.List(ctx, store.ListOptions{Offset: benchlib.Million / 2, Limit: 100})
+	if err != nil || len(middle) != 100 {
+		b.Fatalf("%d, %v", len(middle), err)
+	}
+	last, first := store.CursorOf(middle[99]), store.CursorOf(middle[0])
+	for _, page := range []struct {
+		name string
+		opt  store.ListOptions
+	}{{"after-middle", store.ListOptions{After: &last, Limit: 100}}, {"before-middle", store.ListOptions{Before: &first, Limit: 100}}} {
+		b.Run(page.name, func(b *testing.B) {
+			for b.Loop() {
+				ls, err := s.List(ctx, page.opt)
 				if err != nil || len(ls) != 100 {
 					b.Fatalf("%d, %v", len(ls), err)
 				}

@@ -106,6 +106,16 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 			return nil
 		},
 		func() error { _, err := s.Page(ctx, "Kabar Feed", 10, 10); return err },
+		func() error { // pages next to a place in the list (keyset paging)
+			at := &ListCursor{SortKey: time.Now().Unix(), ID: id}
+			for _, opt := range []ListOptions{{After: at}, {Before: at}, {Unread: true, After: at}, {Source: "Kabar Feed", Before: at}, {Source: "Kabar Feed", Unread: true, After: at}} {
+				opt.Limit = 10
+				if _, err := s.List(ctx, opt); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		func() error { _, err := s.Search(ctx, "pelabuhan", 0, 10, false); return err },
 		func() error { _, err := s.Search(ctx, "pelab", 0, 10, true); return err },
 		func() error { _, err := s.SearchCount(ctx, "pelabuhan", true, 1000); return err },

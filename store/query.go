@@ -23,6 +23,25 @@ type ListOptions struct {
 	Starred       bool
 	// Source, when set, lists only that outlet's articles.
 	Source string
+	// After, when set, pages from a place in the list instead of from its
+	// top: the page starts just after that article (Offset counts from
+	// there). Before, when set instead, lists the page that ends just
+	// before it. Either reads a page at any depth as fast as the first;
+	// with both, the rows between them are listed from After.
+	After, Before *ListCursor
+}
+
+// ListCursor is a place in the list: an article's sort key and id, the
+// list's order (CursorOf).
+type ListCursor struct{ SortKey, ID int64 }
+
+// CursorOf is where a listed article stands in the list: a dated article
+// sorts by its date, an undated one by when the library took it in.
+func CursorOf(l articles.Listing) ListCursor {
+	if l.Published.IsZero() {
+		return ListCursor{SortKey: l.Imported.Unix(), ID: l.ID}
+	}
+	return ListCursor{SortKey: l.Published.Unix(), ID: l.ID}
 }
 
 // listColumns are a listing's columns, all in the articles row (bodies are
@@ -41,6 +60,14 @@ func (s *Store) List(ctx context.Context, opt ListOptions) ([]articles.Listing, 
 	where, args := listFilter(opt)
 	limit, offset := limitOr(opt.Limit), max(opt.Offset, 0)
 	q := `SELECT ` + listColumns + ` FROM articles a LEFT JOIN state s ON s.article_id = a.id` + where
+	if opt.After == nil && opt.Before != nil {
+		page, err := s.queryListings(ctx, "list", q+` ORDER BY a.sort_key, a.id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		slices.Reverse(page)
+		return page, err
+	}
+	if opt.After != nil {
+		return s.queryListings(ctx, "list", q+` ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // the count and the page see one library
 	if err != nil {
 		return nil, fmt.Errorf("store: list: %w", withAdvice(s.path, err))
@@ -100,6 +127,14 @@ func listFilter(opt ListOptions) (string, []any) {
 	if opt.Source != "" {
 		conds = append(conds, `a.source = ?`)
 		args = append(args, opt.Source)
+	}
+	if c := opt.After; c != nil {
+		conds = append(conds, `(a.sort_key, a.id) < (?, ?)`)
+		args = append(args, c.SortKey, c.ID)
+	}
+	if c := opt.Before; c != nil {
+		conds = append(conds, `(a.sort_key, a.id) > (?, ?)`)
+		args = append(args, c.SortKey, c.ID)
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -515,6 +550,21 @@ func boolInt(b bool) int {
 // is set: the list the reader pages through.
 func (s *Store) Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error) {
 	return s.List(ctx, ListOptions{Offset: offset, Limit: limit, Source: source})
+}
+
+// PageAfter returns the articles listed after one, newest first, of one
+// outlet when source is set: the next page of the list the reader pages
+// through, read from that article (keyset paging), not from the top.
+func (s *Store) PageAfter(ctx context.Context, source string, last articles.Listing, limit int) ([]articles.Listing, error) {
+	at := CursorOf(last)
+	return s.List(ctx, ListOptions{After: &at, Limit: limit, Source: source})
+}
+
+// PageBefore returns the articles listed just before one, newest first:
+// the page above it.
+func (s *Store) PageBefore(ctx context.Context, source string, first articles.Listing, limit int) ([]articles.Listing, error) {
+	at := CursorOf(first)
+	return s.List(ctx, ListOptions{Before: &at, Limit: limit, Source: source})
 }
 
 // CountSource returns how many articles an outlet has.

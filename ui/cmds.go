@@ -81,12 +81,15 @@ func loadCounts(lib Library) tea.Cmd {
 func loadFirstScreen(lib Library) tea.Cmd {
 	return func() tea.Msg {
 		counts := loadCounts(lib)()
-		page := loadPage(lib, listView{}, 0, 0)()
+		page := loadPage(lib, listView{}, 0, 0, pageAnchor{})()
 		return tea.BatchMsg{func() tea.Msg { return counts }, func() tea.Msg { return page }}
 	}
 }
 
-func loadPage(lib Library, v listView, seq, page int) tea.Cmd {
+// loadPage loads page number page of what the list shows. The plain list
+// reads it from a loaded row next to it when there is one (anchor), as
+// fast in the middle of a million articles as at the top.
+func loadPage(lib Library, v listView, seq, page int, anchor pageAnchor) tea.Cmd {
 	query := v.query
 	return func() tea.Msg {
 		ctx, cancel := withTimeout()
@@ -95,7 +98,7 @@ func loadPage(lib Library, v listView, seq, page int) tea.Cmd {
 		var err error
 		switch {
 		case query == "":
-			items, err = lib.Page(ctx, "", page*pageSize, pageSize)
+			items, err = plainPage(ctx, lib, page, anchor)
 		case v.byRelevance:
 			items, err = lib.SearchByRelevance(ctx, query, page*pageSize, pageSize, v.prefixLast)
 		default:
@@ -106,6 +109,30 @@ func loadPage(lib Library, v listView, seq, page int) tea.Cmd {
 		}
 		return pageMsg{query: query, seq: seq, page: page, items: items, err: err}
 	}
+}
+
+// pageAnchor is a loaded row next to a page about to load: the last row of
+// the page before it (after) or the first row of the page after it.
+type pageAnchor struct {
+	row   articles.Listing
+	ok    bool
+	after bool
+}
+
+// plainPage reads a page of the whole library: next to its anchor, or,
+// without one or when the rows before an anchor are fewer than a page
+// (the library changed since the anchor's page loaded), from the top.
+func plainPage(ctx context.Context, lib Library, page int, anchor pageAnchor) ([]articles.Listing, error) {
+	switch {
+	case anchor.ok && anchor.after:
+		return lib.PageAfter(ctx, "", anchor.row, pageSize)
+	case anchor.ok:
+		items, err := lib.PageBefore(ctx, "", anchor.row, pageSize)
+		if err != nil || len(items) == pageSize {
+			return items, err
+		}
+	}
+	return lib.Page(ctx, "", page*pageSize, pageSize)
 }
 
 // sourcesMsg carries the sources panel's entries.

@@ -18,6 +18,11 @@ type Library interface {
 	// Page returns articles newest first, from offset (source "" for the
 	// whole library).
 	Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error)
+	// PageAfter returns the articles listed after one, and PageBefore
+	// those listed just before it, in list order: the page next to a
+	// loaded one, as fast deep in the list as at its top.
+	PageAfter(ctx context.Context, source string, last articles.Listing, limit int) ([]articles.Listing, error)
+	PageBefore(ctx context.Context, source string, first articles.Listing, limit int) ([]articles.Listing, error)
 	// Sources returns the sources panel's entries with their counts (saved
 	// searches uncounted).
 	Sources(ctx context.Context) ([]articles.Source, error)

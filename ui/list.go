@@ -132,7 +132,7 @@ func (m listModel) toggleOrder() (listModel, tea.Cmd) {
 	m.seq++
 	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
 	m.cursor, m.offset = 0, 0
-	return m, loadPage(m.lib, m.shown(), m.seq, 0)
+	return m, loadPage(m.lib, m.shown(), m.seq, 0, pageAnchor{})
 }
 
 // rows is how many list rows fit on screen.
@@ -287,7 +287,7 @@ func (m listModel) nextUnread(open bool) (listModel, tea.Cmd) {
 				return m, nil
 			}
 			m.loading[p] = true
-			return m, loadPage(m.lib, m.shown(), m.seq, p)
+			return m, loadPage(m.lib, m.shown(), m.seq, p, m.anchorFor(p))
 		}
 		if !it.Read {
 			m.cursor = i
@@ -363,7 +363,7 @@ func (m listModel) showAfresh() (listModel, tea.Cmd) {
 	m.pages, m.loading = map[int][]articles.Listing{}, map[int]bool{0: true}
 	m.cursor, m.offset = 0, 0
 	m.capped = false
-	first := loadPage(m.lib, m.shown(), m.seq, 0)
+	first := loadPage(m.lib, m.shown(), m.seq, 0, pageAnchor{})
 	if m.viewQuery() == "" {
 		m.total, m.totalKnown = m.counts.Total, m.countsKnown
 		return m, tea.Batch(first, loadCounts(m.lib))
@@ -464,9 +464,21 @@ func (m listModel) loadVisible() tea.Cmd {
 			continue
 		}
 		m.loading[p] = true
-		cmds = append(cmds, loadPage(m.lib, m.shown(), m.seq, p))
+		cmds = append(cmds, loadPage(m.lib, m.shown(), m.seq, p, m.anchorFor(p)))
 	}
 	return tea.Batch(cmds...)
+}
+
+// anchorFor is the loaded row a page can be read from: the last row of a
+// full page before it, else the first row of the page after it.
+func (m listModel) anchorFor(p int) pageAnchor {
+	if prev := m.pages[p-1]; len(prev) == pageSize {
+		return pageAnchor{row: prev[pageSize-1], ok: true, after: true}
+	}
+	if next := m.pages[p+1]; len(next) > 0 {
+		return pageAnchor{row: next[0], ok: true}
+	}
+	return pageAnchor{}
 }
 
 // open opens the selected row, or, while its page is still loading, opens

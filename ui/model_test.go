@@ -327,6 +327,12 @@ func (l memLibrary) Page(_ context.Context, _ string, offset, _ int) ([]articles
 	}
 	return []articles.Listing{{ID: l.a.ID, Title: l.a.Title}}, nil
 }
+func (l memLibrary) PageAfter(context.Context, string, articles.Listing, int) ([]articles.Listing, error) {
+	return nil, nil
+}
+func (l memLibrary) PageBefore(context.Context, string, articles.Listing, int) ([]articles.Listing, error) {
+	return nil, nil
+}
 func (l memLibrary) Search(context.Context, string, int, int, bool) ([]articles.Listing, error) {
 	return nil, nil
 }
@@ -467,7 +473,7 @@ func TestEnterBeforeTheResultsOpensWhenTheyArrive(t *testing.T) {
 	if cmd != nil {
 		t.Fatalf("enter before the page arrived returned %T", cmd())
 	}
-	lm, cmd = lm.update(loadPage(lib, listView{query: "floating"}, lm.seq, 0)())
+	lm, cmd = lm.update(loadPage(lib, listView{query: "floating"}, lm.seq, 0, pageAnchor{})())
 	if cmd == nil {
 		t.Fatal("the page arrived and nothing opened")
 	}
