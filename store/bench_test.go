@@ -211,6 +211,37 @@ func BenchmarkSearch1M(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchDeepPage1M reads the page of 100 newest-first results
+// that starts at the 20,000th, of a word in most articles, a phrase and an
+// outlet in the 1,000,000-article library: counted from the first result
+// (offset), and read after the result before it (SearchAfter), as the list
+// asks for it while you page down.
+func BenchmarkSearchDeepPage1M(b *testing.B) {
+	ctx := context.Background()
+	s := openReadOnly(b, millionLibraryPath(b))
+	const deep = 20000
+	for _, q := range []string{"pemerintah", `"pembangunan sarana"`, "source:pesisir"} {
+		before, err := s.Search(ctx, q, deep-1, 1, false)
+		if err != nil || len(before) != 1 {
+			b.Fatalf("%s: result %d: %v", q, deep-1, err)
+		}
+		b.Run("offset/"+q, func(b *testing.B) {
+			for b.Loop() {
+				if ls, err := s.Search(ctx, q, deep, 100, false); err != nil || len(ls) != 100 {
+					b.Fatal(len(ls), err)
+				}
+			}
+		})
+		b.Run("after/"+q, func(b *testing.B) {
+			for b.Loop() {
+				if ls, err := s.SearchAfter(ctx, q, before[0], 100, false); err != nil || len(ls) != 100 {
+					b.Fatal(len(ls), err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkSearchShapes1M runs, newest first and by relevance, the query
 // shapes that were slow on the 1,000,000-article library: a word in most
 // articles with a condition no article passes (nothing is starred in it,

@@ -130,3 +130,90 @@ func listingIDs(ls []articles.Listing) []int64 {
 	}
 	return ids
 }
+
+// TestSearchPagesFromAPlace: a search's page asked for after a result
+// (SearchAfter) is the page the newest-first results have next to it,
+// however the search finds them (sorting every match, starting from a
+// narrower set, walking the date index, or giving the walk up), for
+// words common and rare, exclusions and fields.
+func TestSearchPagesFromAPlace(t *testing.T) {
+	s, ctx, every := listFixture(t)
+	byID := map[int64]articles.Listing{}
+	for _, l := range every {
+		byID[l.ID] = l
+	}
+	common, rare := termsByDocs(t, s)
+	queries := []string{common, rare, "-" + rare, common + " is:unread", "source:\"" + every[0].Source + "\"", "is:starred", common + " -" + rare}
+	walking := walkCosts{question: 1, row: 1, gap: 2}
+	never := walkCosts{question: 1e12, row: 1e12, gap: 2}
+	for _, way := range []struct {
+		name  string
+		upTo  int
+		costs walkCosts
+	}{{"sorted", sortAllUpTo, defaultWalkCosts}, {"walked", 3, walking}, {"collected", 3, never}} {
+		s.sortAllUpTo, s.walkCosts = way.upTo, way.costs
+		for _, q := range queries {
+			want, err := s.Search(ctx, q, 0, 1000, false)
+			if err != nil || len(want) == 0 {
+				t.Fatalf("%s: %d results, %v", q, len(want), err)
+			}
+			for i, l := range want {
+				got, err := s.SearchAfter(ctx, q, byID[l.ID], 7, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := listingIDs(want[i+1 : min(i+8, len(want))]); !slices.Equal(listingIDs(got), want) {
+					t.Fatalf("%s, %s, after %d (result %d): ids %v, want %v", way.name, q, l.ID, i, listingIDs(got), want)
+				}
+			}
+		}
+	}
+}
+
+// TestTheWalkStartsAfterItsPlace: a newest-first walk of a search listed
+// after a place starts its walk there, not at the newest article (it
+// reads as much for a deep page as for the first).
+func TestTheWalkStartsAfterItsPlace(t *testing.T) {
+	s, ctx, _ := listFixture(t)
+	common, _ := termsByDocs(t, s)
+	s.sortAllUpTo, s.walkCosts = 3, walkCosts{question: 1, row: 1, gap: 2}
+	want, err := s.Search(ctx, common, 0, 1000, false)
+	if err != nil || len(want) < 200 {
+		t.Fatalf("%s: %d results, %v", common, len(want), err)
+	}
+	c, err := s.compile(ctx, common, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := CursorOf(want[150])
+	c.after = &at // the start alone, without the condition listedAfter adds
+	ids, walked, err := s.walkNewest(ctx, c, 5)
+	if err != nil || !walked {
+		t.Fatalf("walk: %v, %v", walked, err)
+	}
+	if want := listingIDs(want[151:156]); !slices.Equal(ids, want) {
+		t.Fatalf("walk after result 150: ids %v, want %v", ids, want)
+	}
+}
+
+// termsByDocs is a word in most of the library's articles and one in a
+// few of them.
+func termsByDocs(t *testing.T, s *Store) (common, rare string) {
+	t.Helper()
+	conn, err := s.db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), `CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, articles_fts, 'row')`); err != nil {
+		t.Fatal(err)
+	}
+	q := `SELECT term FROM temp.terms WHERE term GLOB '[a-z]*' AND length(term) > 3 AND doc BETWEEN ? AND ? ORDER BY doc DESC, term LIMIT 1`
+	if err := conn.QueryRowContext(context.Background(), q, 150, 240).Scan(&common); err != nil {
+		t.Fatalf("a common word: %v", err)
+	}
+	if err := conn.QueryRowContext(context.Background(), q, 5, 30).Scan(&rare); err != nil {
+		t.Fatalf("a rare word: %v", err)
+	}
+	return common, rare
+}

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"kabar/articles"
 )
 
 // TestHotStatementsNeverScanLargeTables runs the import (text, feed and
@@ -106,6 +108,20 @@ func exerciseHotPaths(t *testing.T, s *Store) {
 			return nil
 		},
 		func() error { _, err := s.Page(ctx, "Kabar Feed", 10, 10); return err },
+		func() error { // a search's page after a result (keyset paging), sorted, walked and collected
+			last := articles.Listing{ID: id, Imported: time.Now()}
+			for _, upTo := range []int{sortAllUpTo, 1} {
+				s.sortAllUpTo = upTo
+				for _, q := range []string{"pelabuhan", "pelabuhan is:unread", "source:kabar", "-pelabuhan"} {
+					if _, err := s.SearchAfter(ctx, q, last, 10, false); err != nil {
+						s.sortAllUpTo = sortAllUpTo
+						return err
+					}
+				}
+			}
+			s.sortAllUpTo = sortAllUpTo
+			return nil
+		},
 		func() error { // pages next to a place in the list (keyset paging)
 			at := &ListCursor{SortKey: time.Now().Unix(), ID: id}
 			for _, opt := range []ListOptions{{After: at}, {Before: at}, {Unread: true, After: at}, {Source: "Kabar Feed", Before: at}, {Source: "Kabar Feed", Unread: true, After: at}} {

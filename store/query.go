@@ -161,6 +161,17 @@ func (s *Store) Search(ctx context.Context, query string, offset, limit int, pre
 	return s.newestPage(ctx, query, c, offset, limit)
 }
 
+// SearchAfter returns the articles matching a query listed after one,
+// newest first: the next page of a search's results, read from that
+// article (keyset paging) rather than counted from the first result.
+func (s *Store) SearchAfter(ctx context.Context, query string, last articles.Listing, limit int, prefixLast bool) ([]articles.Listing, error) {
+	c, err := s.compile(ctx, query, prefixLast)
+	if err != nil || c.empty() {
+		return nil, err
+	}
+	return s.newestPage(ctx, query, c.listedAfter(CursorOf(last)), 0, limit)
+}
+
 // newestPage is a page of a compiled query's results, newest first.
 func (s *Store) newestPage(ctx context.Context, query string, c compiledQuery, offset, limit int) ([]articles.Listing, error) {
 	limit, offset = limitOr(limit), max(offset, 0)

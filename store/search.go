@@ -62,6 +62,18 @@ type compiledQuery struct {
 	// within, when set, holds every result: the match is asked only about
 	// its articles (see narrowest).
 	within *idSet
+	// after, when set, keeps the results listed after a place in the list
+	// (listedAfter): a newest-first walk starts there.
+	after *ListCursor
+}
+
+// listedAfter is the query keeping only the results listed after a place
+// in the newest-first list.
+func (c compiledQuery) listedAfter(at ListCursor) compiledQuery {
+	c.where = append(slices.Clip(c.where), `(a.sort_key, a.id) < (?, ?)`)
+	c.args = append(slices.Clip(c.args), at.SortKey, at.ID)
+	c.after = &at
+	return c
 }
 
 // idSet is a statement selecting article ids (as id), with its arguments,

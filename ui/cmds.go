@@ -86,9 +86,10 @@ func loadFirstScreen(lib Library) tea.Cmd {
 	}
 }
 
-// loadPage loads page number page of what the list shows. The plain list
-// reads it from a loaded row next to it when there is one (anchor), as
-// fast in the middle of a million articles as at the top.
+// loadPage loads page number page of what the list shows. The plain list,
+// and a search newest first, read it from a loaded row next to it when
+// there is one (anchor), as fast in the middle of a million articles as at
+// the top (a search only from the row before it).
 func loadPage(lib Library, v listView, seq, page int, anchor pageAnchor) tea.Cmd {
 	query := v.query
 	return func() tea.Msg {
@@ -101,6 +102,8 @@ func loadPage(lib Library, v listView, seq, page int, anchor pageAnchor) tea.Cmd
 			items, err = plainPage(ctx, lib, page, anchor)
 		case v.byRelevance:
 			items, err = lib.SearchByRelevance(ctx, query, page*pageSize, pageSize, v.prefixLast)
+		case anchor.ok && anchor.after:
+			items, err = lib.SearchAfter(ctx, query, anchor.row, pageSize, v.prefixLast)
 		default:
 			items, err = lib.Search(ctx, query, page*pageSize, pageSize, v.prefixLast)
 		}

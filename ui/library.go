@@ -31,6 +31,9 @@ type Library interface {
 	// Search returns articles matching a full-text query typed by a user,
 	// with the last word matched as a prefix.
 	Search(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
+	// SearchAfter returns the matches listed after one: Search's next
+	// page, read from that article rather than counted from the first.
+	SearchAfter(ctx context.Context, query string, last articles.Listing, limit int, prefixLast bool) ([]articles.Listing, error)
 	// SearchByRelevance is Search with the best matches first.
 	SearchByRelevance(ctx context.Context, query string, offset, limit int, prefixLast bool) ([]articles.Listing, error)
 	// SearchCount returns how many articles match a query, counting at most

@@ -333,6 +333,9 @@ func (l memLibrary) PageAfter(context.Context, string, articles.Listing, int) ([
 func (l memLibrary) PageBefore(context.Context, string, articles.Listing, int) ([]articles.Listing, error) {
 	return nil, nil
 }
+func (l memLibrary) SearchAfter(context.Context, string, articles.Listing, int, bool) ([]articles.Listing, error) {
+	return nil, nil
+}
 func (l memLibrary) Search(context.Context, string, int, int, bool) ([]articles.Listing, error) {
 	return nil, nil
 }

@@ -51,10 +51,52 @@ func TestListPagesFromLoadedRows(t *testing.T) {
 	}
 }
 
+// TestSearchPagesFromLoadedRows pages down through a filter's results (the
+// last word typed matched as a prefix), two dozen pages, and back up: every row shows where the search has it, and
+// every page down after the first is read after the row before it.
+func TestSearchPagesFromLoadedRows(t *testing.T) {
+	s := generatedLibrary(t, 2350)
+	want, err := s.Search(context.Background(), "pedagang", 0, 3000, false)
+	if err != nil || len(want) != 2350 {
+		t.Fatalf("search: %d, %v", len(want), err)
+	}
+	lib := &pagingLibrary{Store: s}
+	m := keys(t, start(t, lib, 80, 24), "/", "p", "e", "d", "a", "g", "a", "n", "g")
+	if m.list.viewQuery() != "pedagang" {
+		t.Fatalf("filter %q", m.list.viewQuery())
+	}
+	shows := func() int { // the cursor's row is the search's row there
+		t.Helper()
+		i := m.list.cursor
+		if got, ok := m.list.item(i); !ok || got.ID != want[i].ID {
+			t.Fatalf("row %d: %q (%v), want %q", i, got.Title, ok, want[i].Title)
+		}
+		return i
+	}
+	// the count stops at 1,000 and grows as pages load: go on until the end
+	for pressed := 0; shows() < len(want)-1; pressed++ {
+		if pressed > 2*len(want)/m.list.rows() {
+			t.Fatalf("page down stuck at row %d of %d", m.list.cursor, len(want))
+		}
+		m = keys(t, m, "pgdown")
+	}
+	for shows() > 0 {
+		m = keys(t, m, "pgup")
+	}
+	if n := lib.searchAfter.Load(); n < 20 {
+		t.Errorf("%d result pages read after a loaded row; want the 22 after the first", n)
+	}
+}
+
 // pagingLibrary counts how the list reads its pages.
 type pagingLibrary struct {
 	*store.Store
-	offset, after, before atomic.Int64
+	offset, after, before, searchAfter atomic.Int64
+}
+
+func (l *pagingLibrary) SearchAfter(ctx context.Context, query string, last articles.Listing, limit int, prefixLast bool) ([]articles.Listing, error) {
+	l.searchAfter.Add(1)
+	return l.Store.SearchAfter(ctx, query, last, limit, prefixLast)
 }
 
 func (l *pagingLibrary) Page(ctx context.Context, source string, offset, limit int) ([]articles.Listing, error) {
