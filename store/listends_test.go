@@ -186,7 +186,7 @@ func TestTheWalkStartsAfterItsPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := CursorOf(want[150])
-	c.after = &at // the start alone, without the condition listedAfter adds
+	c.from = &at // the start alone, without the condition after adds
 	ids, walked, err := s.walkNewest(ctx, c, 5)
 	if err != nil || !walked {
 		t.Fatalf("walk: %v, %v", walked, err)

@@ -65,8 +65,8 @@ type newestWalk struct {
 func (s *Store) walkNewest(ctx context.Context, c compiledQuery, need int) (ids []int64, ok bool, err error) {
 	first, and, args, hasFirst := c.splitTesting(true)
 	w := &newestWalk{match: c.match, and: and, args: args, costs: s.walkCosts, lastKey: math.MaxInt64, lastID: math.MaxInt64}
-	if c.after != nil {
-		w.lastKey, w.lastID = c.after.SortKey, c.after.ID
+	if c.from != nil {
+		w.lastKey, w.lastID = c.from.SortKey, c.from.ID
 	}
 	if c.match == "" && hasFirst { // the first set tested on each article instead
 		w.and, w.args = " AND "+first.rowCond+and, append(slices.Clone(first.args), args...)

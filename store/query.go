@@ -35,6 +35,13 @@ type ListOptions struct {
 // list's order (CursorOf).
 type ListCursor struct{ SortKey, ID int64 }
 
+// listedAfter and listedBefore keep the articles listed after, or before,
+// a place (its sort key and id as arguments): one range of the date index.
+const (
+	listedAfter  = `(a.sort_key, a.id) < (?, ?)`
+	listedBefore = `(a.sort_key, a.id) > (?, ?)`
+)
+
 // CursorOf is where a listed article stands in the list: a dated article
 // sorts by its date, an undated one by when the library took it in.
 func CursorOf(l articles.Listing) ListCursor {
@@ -129,11 +136,11 @@ func listFilter(opt ListOptions) (string, []any) {
 		args = append(args, opt.Source)
 	}
 	if c := opt.After; c != nil {
-		conds = append(conds, `(a.sort_key, a.id) < (?, ?)`)
+		conds = append(conds, listedAfter)
 		args = append(args, c.SortKey, c.ID)
 	}
 	if c := opt.Before; c != nil {
-		conds = append(conds, `(a.sort_key, a.id) > (?, ?)`)
+		conds = append(conds, listedBefore)
 		args = append(args, c.SortKey, c.ID)
 	}
 	if len(conds) == 0 {
@@ -169,7 +176,7 @@ func (s *Store) SearchAfter(ctx context.Context, query string, last articles.Lis
 	if err != nil || c.empty() {
 		return nil, err
 	}
-	return s.newestPage(ctx, query, c.listedAfter(CursorOf(last)), 0, limit)
+	return s.newestPage(ctx, query, c.after(CursorOf(last)), 0, limit)
 }
 
 // newestPage is a page of a compiled query's results, newest first.

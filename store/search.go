@@ -62,17 +62,17 @@ type compiledQuery struct {
 	// within, when set, holds every result: the match is asked only about
 	// its articles (see narrowest).
 	within *idSet
-	// after, when set, keeps the results listed after a place in the list
-	// (listedAfter): a newest-first walk starts there.
-	after *ListCursor
+	// from, when set, is the place in the list the results come after
+	// (see after): a newest-first walk starts there.
+	from *ListCursor
 }
 
-// listedAfter is the query keeping only the results listed after a place
-// in the newest-first list.
-func (c compiledQuery) listedAfter(at ListCursor) compiledQuery {
-	c.where = append(slices.Clip(c.where), `(a.sort_key, a.id) < (?, ?)`)
+// after is the query keeping only the results listed after a place in the
+// newest-first list.
+func (c compiledQuery) after(at ListCursor) compiledQuery {
+	c.where = append(slices.Clip(c.where), listedAfter)
 	c.args = append(slices.Clip(c.args), at.SortKey, at.ID)
-	c.after = &at
+	c.from = &at
 	return c
 }
 
