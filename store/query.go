@@ -24,10 +24,11 @@ type ListOptions struct {
 	// Source, when set, lists only that outlet's articles.
 	Source string
 	// After, when set, pages from a place in the list instead of from its
-	// top: the page starts just after that article (Offset counts from
+	// top: the page starts just after that article (Offset counts on from
 	// there). Before, when set instead, lists the page that ends just
-	// before it. Either reads a page at any depth as fast as the first;
-	// with both, the rows between them are listed from After.
+	// before it (Offset counts back up from there). Either reads a page at
+	// any depth as fast as the first; with both, the rows between them
+	// are listed from After.
 	After, Before *ListCursor
 }
 
