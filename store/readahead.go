@@ -13,6 +13,10 @@ import (
 // the files the workers take next into the page cache, a bounded window
 // ahead of them. The import of such a directory from a cold cache went from
 // 29.6-31.6 s to 24.5-25.9 s (21 s warm), measured with a scratch importer.
+// Where the system lets a file be asked for (posix_fadvise WILLNEED on
+// Linux), the kernel reads it without a reader waiting or copying it out:
+// BenchmarkImport100k/cold went from 21.7-22.0 s to 17.4-18.2 s (16.7 s
+// warm in the same runs).
 const (
 	// readAheadFiles is how far past the last file handed to a worker
 	// files are read ahead.
@@ -96,16 +100,21 @@ func (r *readAhead) stop() {
 	r.moved.Broadcast()
 }
 
-// warmFile reads a file of at most readAheadMaxBytes and drops what it read:
-// the page cache keeps it for the worker. Errors are the worker's to report
-// when it opens the file, so they are ignored here.
+// warmFile brings a file of at most readAheadMaxBytes into the page cache
+// for its worker: it asks the kernel to read it (willNeed), else reads it
+// and drops what it read. Errors are the worker's to report when it opens
+// the file, so they are ignored here.
 func warmFile(path string, buf []byte) {
 	f, err := os.Open(path)
 	if err != nil {
 		return
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() || info.Size() > readAheadMaxBytes {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() > readAheadMaxBytes {
+		return
+	}
+	if willNeed(f, info.Size()) == nil {
 		return
 	}
 	for {
