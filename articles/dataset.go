@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -135,6 +136,16 @@ func (e *recordErrors) err() error {
 	return errors.Join(e.errs...)
 }
 
+// LinkGraphHeader is the header of the link graph kabar export writes
+// beside the articles it exports (links.csv): one related link a row.
+var LinkGraphHeader = []string{"from", "to", "match", "title"}
+
+// ErrLinkGraph reports a CSV file that is kabar's own link graph
+// (LinkGraphHeader), not a dataset of articles: its title column holds the
+// links' titles. An import skips it, so an exported directory imports
+// back as the articles it holds.
+var ErrLinkGraph = errors.New("kabar's link graph (links.csv of kabar export), not articles")
+
 // ParseCSV reads a CSV (or, with comma '\t', TSV) dataset with a header row.
 // Rows that fail (ragged rows, bad quoting, no title or body) are reported in
 // the returned error, naming path#row, and the other rows are still read.
@@ -159,6 +170,9 @@ func ParseCSVEach(r io.Reader, path string, comma rune, cols Columns, emit func(
 		return fmt.Errorf("%s: header: %w", path, err)
 	}
 	header = append([]string(nil), header...)
+	if slices.Equal(header, LinkGraphHeader) {
+		return fmt.Errorf("%s: %w", path, ErrLinkGraph)
+	}
 	fields := resolveColumns(header, cols)
 	if fields["title"] == "" && fields["body"] == "" {
 		return fmt.Errorf("%s: no title or body column in header %q", path, header)

@@ -366,6 +366,41 @@ func TestDatasetColumnOverride(t *testing.T) {
 	}
 }
 
+// TestKabarsLinkGraphIsNotADataset: the links.csv kabar export writes has a
+// title column, and its rows are links, not articles; a dataset whose header
+// only resembles it is still read.
+func TestKabarsLinkGraphIsNotADataset(t *testing.T) {
+	tests := []struct {
+		name   string
+		csv    string
+		titles []string
+		graph  bool
+	}{
+		{"link graph", "from,to,match,title\n1,,none,Harga Cabai Naik\n2,1,exact,Banjir di Martapura\n", nil, true},
+		{"headlines only", "title\nHarga Cabai Naik Menjelang Lebaran\n", []string{"Harga Cabai Naik Menjelang Lebaran"}, false},
+		{"more columns", "from,to,match,title,body\n1,,none,Banjir Surut,Air mulai surut pagi ini.\n", []string{"Banjir Surut"}, false},
+		{"other order", "title,from,to,match\nFlood Waters Recede,1,,none\n", []string{"Flood Waters Recede"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as, err := Parse("links.csv", strings.NewReader(tt.csv), Options{})
+			if got := errors.Is(err, ErrLinkGraph); got != tt.graph {
+				t.Fatalf("err = %v, link graph %v, want %v", err, got, tt.graph)
+			}
+			if !tt.graph && err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, a := range as {
+				titles = append(titles, a.Title)
+			}
+			if !slices.Equal(titles, tt.titles) {
+				t.Errorf("titles %q, want %q", titles, tt.titles)
+			}
+		})
+	}
+}
+
 func TestMarkerVariants(t *testing.T) {
 	tests := []struct {
 		name      string

@@ -90,7 +90,8 @@ func newBatch(size int) batch {
 }
 
 // Import reads files and directories (recursively) into the library. Files
-// of unknown types and empty files are skipped and counted; a file that fails
+// of unknown types, empty files and kabar export's link graph are skipped
+// and counted; a file that fails
 // is counted and reported without stopping the rest. Articles are written in
 // batched transactions, so an interrupted import leaves only whole articles
 // and running it again completes it.
@@ -135,7 +136,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 			done++
 		}
 		switch {
-		case errors.Is(res.err, articles.ErrEmpty) && len(res.articles) == 0:
+		case skippable(res.err) && len(res.articles) == 0:
 			sum.Skipped++
 		case res.err != nil:
 			sum.Failed++
@@ -175,6 +176,12 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 		return sum, fmt.Errorf("store: import into %s: %w", s.path, withAdvice(s.path, err))
 	}
 	return sum, nil
+}
+
+// skippable reports an input that holds no articles by its nature: an
+// empty file, or the link graph beside an exported directory's articles.
+func skippable(err error) bool {
+	return errors.Is(err, articles.ErrEmpty) || errors.Is(err, articles.ErrLinkGraph)
 }
 
 // ErrInterrupted reports an import or fetch stopped by its context (Ctrl-C,

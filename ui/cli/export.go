@@ -206,7 +206,7 @@ func writeLinksCSV(ctx context.Context, s *store.Store, path string, from map[in
 	}
 	defer f.Close()
 	w := csv.NewWriter(f)
-	if err := w.Write([]string{"from", "to", "match", "title"}); err != nil {
+	if err := w.Write(articles.LinkGraphHeader); err != nil {
 		return err
 	}
 	err = s.Links(ctx, false, func(l store.Link) error {

@@ -190,4 +190,9 @@ func TestJSONLExportWritesTheShowShape(t *testing.T) {
 	if !reflect.DeepEqual(rows[0], []string{"from", "to", "match", "title"}) || len(rows)-1 != strings.Count(links, "\n") || len(rows) < 2 {
 		t.Fatalf("links.csv: header %q, %d links, kabar links %d", rows[0], len(rows)-1, strings.Count(links, "\n"))
 	}
+	// the exported directory imports back as its articles; links.csv is skipped
+	again := filepath.Join(dir, "again.db")
+	if code, out, errOut := kabar(t, "", "--db", again, "import", out2); code != 0 || !strings.Contains(out, "4 new, 0 updated, 0 unchanged, 1 skipped, 0 failed") {
+		t.Fatalf("import the export: %d %q %q", code, out, errOut)
+	}
 }
