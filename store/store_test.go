@@ -436,6 +436,52 @@ func TestInterruptedImportStopsAndKeepsWhatWasRead(t *testing.T) {
 	}
 }
 
+// TestAWriterFailureStopsTheImport: when a write fails mid-import (here a
+// trigger refuses one article), the import stops reading an input that
+// never ends, returns the failure, and keeps the transactions committed
+// before it.
+func TestAWriterFailureStopsTheImport(t *testing.T) {
+	s := openTemp(t)
+	if _, err := s.db.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN new.title = 'Berita nomor 700'
+		BEGIN SELECT RAISE(ABORT, 'disk refused the article'); END`); err != nil {
+		t.Fatal(err)
+	}
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() { // an endless feed of records: only the import's stop ends it
+		for i := 0; ; i++ {
+			if _, err := fmt.Fprintf(pw, "{\"title\":\"Berita nomor %d\",\"body\":\"Isi berita nomor %d.\"}\n", i, i); err != nil {
+				return
+			}
+		}
+	}()
+	const batchSize = 100
+	done := make(chan error, 1)
+	var sum Summary
+	go func() {
+		var err error
+		sum, err = s.Import(context.Background(), []string{"-"}, ImportOptions{Stdin: pr, BatchSize: batchSize})
+		done <- err
+	}()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the import kept reading after its writer failed")
+	}
+	if err == nil || !strings.Contains(err.Error(), "disk refused the article") {
+		t.Fatalf("import returned %v, want the writer's failure", err)
+	}
+	var stored int
+	if err := s.db.QueryRow(`SELECT count(*) FROM articles`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	committed := batchesPerTx * batchSize // the first transaction; the second held article 700
+	if stored != committed || sum.New != committed {
+		t.Fatalf("stored %d, summary says %d new; want the %d committed before the failure", stored, sum.New, committed)
+	}
+}
+
 // TestOpenNamesWhatIsWrong: a directory, a file that is not a library, and a
 // missing library for reading each get an error naming the path and what
 // to do; reading creates nothing.
