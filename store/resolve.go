@@ -60,7 +60,7 @@ func newResolver(ctx context.Context, tx *sql.Tx) (*resolver, error) {
 		// prove a bound parameter non-empty, and without the index every URL
 		// ref walked the whole library.
 		{&r.byURL, `SELECT id FROM articles WHERE canon_url = ? AND canon_url <> '' AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 2`},
-		{&r.byNorm, `SELECT id, title FROM articles WHERE norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 16`},
+		{&r.byNorm, `SELECT id, title FROM articles WHERE title_key = ? AND norm_title = ? AND id <> ? ORDER BY sort_key DESC, id DESC LIMIT 16`},
 		{&r.byTextFTS, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ` + fmt.Sprint(fuzzyCandidates)},
 		{&r.candidate, `SELECT norm_title, sort_key FROM articles WHERE id = ?`},
 		{&r.insert, `INSERT INTO refs (article_id, pos, title, url, norm_title, canon_url, target_id, match, glued_para) VALUES (?,?,?,?,?,?,?,?,?)`},
@@ -150,7 +150,7 @@ func (r *resolver) resolveByURLOrTitle(ctx context.Context, ref refRow) (int64, 
 // byTitle matches the exact title, else the normalised title, among stored
 // articles with the ref's normalised title (newest first).
 func (r *resolver) byTitle(ctx context.Context, ref refRow) (int64, articles.Match, error) {
-	rows, err := r.byNorm.QueryContext(ctx, ref.normTitle, ref.articleID)
+	rows, err := r.byNorm.QueryContext(ctx, titleKey(ref.normTitle), ref.normTitle, ref.articleID)
 	if err != nil {
 		return 0, "", fmt.Errorf("resolve: %w", err)
 	}

@@ -219,3 +219,34 @@ func TestLaterArticlesAnswerOlderRefsByEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// Titles are looked up by their 64-bit key; two titles sharing one (forced
+// here: finding a real pair would take 2^32 tries) must still not match.
+func TestTitlesSharingAKeyStayApart(t *testing.T) {
+	s, ctx := openTemp(t), context.Background()
+	flood := stored("Banjir Rob Genangi Pesisir Utara Semarang", "", 3)
+	if _, err := s.ImportArticles(ctx, []articles.Article{flood}); err != nil {
+		t.Fatal(err)
+	}
+	other := articles.NormalizeTitle("Harga Cabai Rawit Naik Jelang Lebaran")
+	if _, err := s.db.ExecContext(ctx, `UPDATE articles SET title_key = ?`, titleKey(other)); err != nil {
+		t.Fatal(err)
+	}
+	src := stored("Pasar Pagi Ramai Pembeli", "", 4)
+	src.Related = []articles.Ref{{Title: "Harga Cabai Rawit Naik Jelang Lebaran"}, {Title: "Banjir Rob Genangi Pesisir Utara Semarang"}}
+	if _, err := s.ImportArticles(ctx, []articles.Article{src}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Article(ctx, findByTitlePrefix(t, s, "Pasar Pagi"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := got.Related[0]; r.Target != 0 {
+		t.Errorf("a ref to another title with the same key resolved to %q (%s)", r.TargetTitle, r.Match)
+	}
+	// the stored title's key is now another's: only the fuzzy rule, which
+	// goes through the full-text index, finds it
+	if r := got.Related[1]; r.Match != articles.MatchFuzzy {
+		t.Errorf("the stored key no longer matches its title, yet the ref resolved as %s: the lookup did not go by key", r.Match)
+	}
+}

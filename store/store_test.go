@@ -263,6 +263,14 @@ func TestMigrations(t *testing.T) {
 				t.Fatalf("search of an exclusion after migrate: %d hits, %v", len(hits), err)
 			}
 			assertIndexMatchesArticles(t, s)
+			linking := articles.Article{Title: "Linking Article", Body: "Body.", Origin: articles.Origin{Path: "y"},
+				Related: []articles.Ref{{Title: "Old Article"}}}
+			if _, err := s.ImportArticles(ctx, []articles.Article{linking}); err != nil {
+				t.Fatal(err)
+			}
+			if got := must(s.Article(ctx, findByTitlePrefix(t, s, "Linking")))(t); got.Related[0].Target != ls[0].ID || got.Related[0].Match != articles.MatchExact {
+				t.Fatalf("a ref to the old article's title after migrate: %+v", got.Related[0])
+			}
 			if from < 5 { // migration 5 fills the vocabulary from the index
 				if terms, ok, err := s.expandPrefix(ctx, "arti"); err != nil || !ok || terms[0] != "article" {
 					t.Fatalf("vocabulary after migrate: %q, %v, %v", terms, ok, err)

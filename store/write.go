@@ -78,6 +78,7 @@ func contentHash(a *articles.Article) []byte {
 type prepared struct {
 	hash                     []byte
 	key, normTitle, canonURL string
+	titleKey                 int64  // titleKey(normTitle)
 	authors, editors         string // JSON arrays
 	body                     []byte // packed (packBody)
 }
@@ -92,8 +93,8 @@ func prepare(a *articles.Article) (prepared, error) {
 	if err != nil {
 		return prepared{}, fmt.Errorf("encode editors: %w", err)
 	}
-	hash := contentHash(a)
-	return prepared{hash: hash, key: identityKey(a, hash), normTitle: articles.NormalizeTitle(a.Title),
+	hash, norm := contentHash(a), articles.NormalizeTitle(a.Title)
+	return prepared{hash: hash, key: identityKey(a, hash), normTitle: norm, titleKey: titleKey(norm),
 		canonURL: articles.CanonicalURL(a.URL), authors: string(authors), editors: string(editors), body: packBody(a.Body)}, nil
 }
 
@@ -134,10 +135,10 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 	}{
 		{&w.byKey, `SELECT id, content_hash FROM articles WHERE key = ?`},
 		{&w.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
-		{&w.insert, `INSERT INTO articles (key, content_hash, title, norm_title, source, url, canon_url, published, published_tz,
-			sort_key, authors, editors, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+		{&w.insert, `INSERT INTO articles (key, content_hash, title, norm_title, title_key, source, url, canon_url, published, published_tz,
+			sort_key, authors, editors, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT DO NOTHING`},
-		{&w.updateRow, `UPDATE articles SET content_hash=?, title=?, norm_title=?, source=?, url=?, canon_url=?, published=?, published_tz=?,
+		{&w.updateRow, `UPDATE articles SET content_hash=?, title=?, norm_title=?, title_key=?, source=?, url=?, canon_url=?, published=?, published_tz=?,
 			sort_key=?, authors=?, editors=?, origin=? WHERE id=?`},
 		{&w.insertBody, `INSERT INTO bodies (id, text) VALUES (?, ?)`},
 		{&w.updateBody, `UPDATE bodies SET text = ? WHERE id = ?`},
@@ -406,7 +407,7 @@ func (w *batchWriter) columns(a *articles.Article, p *prepared) []any {
 		sortKey = a.Published.Unix()
 		_, tz = a.Published.Zone()
 	}
-	return []any{nil, p.hash, a.Title, p.normTitle, a.Source, a.URL, p.canonURL,
+	return []any{nil, p.hash, a.Title, p.normTitle, p.titleKey, a.Source, a.URL, p.canonURL,
 		published, tz, sortKey, p.authors, p.editors, a.Origin.String()}
 }
 
