@@ -207,10 +207,6 @@ func TestMigrations(t *testing.T) {
 		if err := s.db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'hashsize'`).Scan(&hashSize); err != nil || hashSize != 32<<20 {
 			t.Fatalf("full-text index hash size = %d, %v; want 32 MB (migration 15)", hashSize, err)
 		}
-		var automerge int
-		if err := s.db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil || automerge != 16 {
-			t.Fatalf("full-text index automerge = %d, %v; want 16 (migration 19)", automerge, err)
-		}
 	})
 	for from := 1; from < len(migrationFiles()); from++ {
 		t.Run(fmt.Sprintf("from version %d", from), func(t *testing.T) {
@@ -227,9 +223,6 @@ func TestMigrations(t *testing.T) {
 					VALUES ('origin:x', x'01', 'Old Article', 'old article', 1, 'x');
 					INSERT INTO bodies (id, text) SELECT id, kabar_pack('Body.') FROM articles`
 				index = `INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles_text`
-			}
-			if from >= 18 { // titles are looked up by their key
-				insert += `; UPDATE articles SET title_key = kabar_title_key(norm_title)`
 			}
 			if _, err := old.db.Exec(insert); err != nil {
 				t.Fatal(err)
