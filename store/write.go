@@ -62,11 +62,11 @@ func identityKey(a *articles.Article, hash []byte) string {
 	return "origin:" + a.Origin.String()
 }
 
-// contentHash identifies an article's content, so the same article read from
-// two places is stored once.
-func contentHash(a *articles.Article) []byte {
+// contentHash identifies an article's content (its normalised title, given,
+// and its body), so the same article read from two places is stored once.
+func contentHash(normTitle string, a *articles.Article) []byte {
 	h := sha256.New()
-	h.Write([]byte(articles.NormalizeTitle(a.Title)))
+	h.Write([]byte(normTitle))
 	h.Write([]byte{0})
 	h.Write([]byte(a.Body))
 	return h.Sum(nil)[:16]
@@ -93,7 +93,8 @@ func prepare(a *articles.Article) (prepared, error) {
 	if err != nil {
 		return prepared{}, fmt.Errorf("encode editors: %w", err)
 	}
-	hash, norm := contentHash(a), articles.NormalizeTitle(a.Title)
+	norm := articles.NormalizeTitle(a.Title)
+	hash := contentHash(norm, a)
 	return prepared{hash: hash, key: identityKey(a, hash), normTitle: norm, titleKey: titleKey(norm),
 		canonURL: articles.CanonicalURL(a.URL), authors: string(authors), editors: string(editors), body: packBody(a.Body)}, nil
 }
