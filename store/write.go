@@ -135,7 +135,7 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*batchWrite
 		sql string
 	}{
 		{&w.byKey, `SELECT id, content_hash FROM articles WHERE key = ?`},
-		{&w.byHash, `SELECT id FROM articles WHERE content_hash = ?`},
+		{&w.byHash, `SELECT id FROM articles WHERE title_key = ? AND content_hash = ?`},
 		{&w.insert, `INSERT INTO articles (key, content_hash, title, norm_title, title_key, source, url, canon_url, published, published_tz,
 			sort_key, authors, editors, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT DO NOTHING`},
@@ -271,7 +271,7 @@ func (w *batchWriter) saveStored(ctx context.Context, a *articles.Article, p *pr
 		}
 	}
 	var other int64
-	switch err := w.byHash.QueryRowContext(ctx, hash).Scan(&other); {
+	switch err := w.byHash.QueryRowContext(ctx, p.titleKey, hash).Scan(&other); {
 	case err == nil && other != id:
 		return outcomeUnchanged, nil // the same content is stored under another identity
 	case err != nil && !errors.Is(err, sql.ErrNoRows):
