@@ -323,7 +323,7 @@ const (
 
 // nativePrefix matches a prefix bound to a namespace gofeed reads as Atom's
 // own (none, Atom 1.0 or 0.3): such prefixed elements are not extensions.
-var nativePrefix = regexp.MustCompile(`xmlns:[^=\s]+\s*=\s*["'](|` + regexp.QuoteMeta(atomNamespace) + `|` + regexp.QuoteMeta(atom03Namespace) + `)["']`)
+var nativePrefix = lazyRegexp(`xmlns:[^=\s]+\s*=\s*["'](|` + regexp.QuoteMeta(atomNamespace) + `|` + regexp.QuoteMeta(atom03Namespace) + `)["']`)
 
 // plainAttrs refuses what changes how the content is read: xml:base, a
 // default namespace declared again, and a prefix bound to a native namespace
@@ -342,7 +342,7 @@ func plainAttrs(attrs []xmlAttr) bool {
 // entry) lets its entries be decoded by leanAtomEntry: an Atom feed whose
 // namespace is the default one, with no xml:base.
 func leanAtomHead(feedType string, head []byte) bool {
-	return feedType == "atom" && !bytes.Contains(head, []byte("xml:base")) && !nativePrefix.Match(head) &&
+	return feedType == "atom" && !bytes.Contains(head, []byte("xml:base")) && !nativePrefix().Match(head) &&
 		bytes.Count(head, []byte(atomNamespace)) == 1 && bytes.Contains(head, []byte(`xmlns="`+atomNamespace+`"`))
 }
 

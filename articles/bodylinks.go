@@ -1,7 +1,6 @@
 package articles
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -14,9 +13,9 @@ type BodyLink struct {
 var (
 	// markdownLink is [text](url) or [text](url "title"); the text holds no
 	// brackets, the URL no spaces or parentheses.
-	markdownLink = regexp.MustCompile(`\[([^\[\]]*)\]\(\s*<?(https?://[^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)`)
+	markdownLink = lazyRegexp(`\[([^\[\]]*)\]\(\s*<?(https?://[^\s()<>]+)>?(?:\s+"[^"]*")?\s*\)`)
 	// bareURL is an http(s) URL written as text.
-	bareURL = regexp.MustCompile(`https?://[^\s<>()\[\]"']+`)
+	bareURL = lazyRegexp(`https?://[^\s<>()\[\]"']+`)
 )
 
 // BodyLinks returns the http(s) links of a Markdown body in reading order,
@@ -28,12 +27,12 @@ func BodyLinks(body string) []BodyLink {
 		link BodyLink
 	}
 	var all []found
-	for _, m := range markdownLink.FindAllStringSubmatchIndex(body, -1) {
+	for _, m := range markdownLink().FindAllStringSubmatchIndex(body, -1) {
 		text := strings.Join(strings.Fields(body[m[2]:m[3]]), " ")
 		all = append(all, found{m[0], BodyLink{Text: text, URL: body[m[4]:m[5]]}})
 	}
-	rest := markdownLink.ReplaceAllStringFunc(body, func(s string) string { return strings.Repeat(" ", len(s)) })
-	for _, m := range bareURL.FindAllStringIndex(rest, -1) {
+	rest := markdownLink().ReplaceAllStringFunc(body, func(s string) string { return strings.Repeat(" ", len(s)) })
+	for _, m := range bareURL().FindAllStringIndex(rest, -1) {
 		u := strings.TrimRight(rest[m[0]:m[1]], ".,;:!?")
 		all = append(all, found{m[0], BodyLink{URL: u}})
 	}

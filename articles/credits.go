@@ -1,7 +1,6 @@
 package articles
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,10 +9,10 @@ import (
 var (
 	// creditLabel matches one "Label: value" credit: "- Penulis :",
 	// "Editor: Name", "Reporter: A, B".
-	creditLabel = regexp.MustCompile(`^(?:[-–•*]\s*)?(?i:(penulis|reporter|wartawan|pewarta|kontributor|writer|written\s+by|author|authors|reporting\s+by|editor|penyunting|redaktur|editing\s+by|edited\s+by))\s*:\s*(.*)$`)
+	creditLabel = lazyRegexp(`^(?:[-–•*]\s*)?(?i:(penulis|reporter|wartawan|pewarta|kontributor|writer|written\s+by|author|authors|reporting\s+by|editor|penyunting|redaktur|editing\s+by|edited\s+by))\s*:\s*(.*)$`)
 	// creditParen matches a parenthesised footer "(Penulis: A | Editor: B)",
 	// alone or at the end of the last paragraph.
-	creditParen = regexp.MustCompile(`\s*\(\s*((?i:penulis|reporter|wartawan|pewarta|writer|author|editor|penyunting|redaktur)\s*:[^()]*)\)\s*$`)
+	creditParen = lazyRegexp(`\s*\(\s*((?i:penulis|reporter|wartawan|pewarta|writer|author|editor|penyunting|redaktur)\s*:[^()]*)\)\s*$`)
 )
 
 // extractCredits takes the credits footer off the end of an article and
@@ -42,7 +41,7 @@ func extractCredits(lines []string) (rest, authors, editors []string) {
 	for _, l := range footer {
 		labelled := false
 		for _, part := range splitCreditParts(l) {
-			if c := creditLabel.FindStringSubmatch(part); c != nil {
+			if c := creditLabel().FindStringSubmatch(part); c != nil {
 				pending, labelled = c[1], true
 				add(c[1], c[2])
 			}
@@ -75,10 +74,10 @@ func isCreditLine(l string) bool {
 	if len(l) > maxCreditLine {
 		return false
 	}
-	if strings.IndexByte(l, ':') >= 0 && creditLabel.MatchString(l) {
+	if strings.IndexByte(l, ':') >= 0 && creditLabel().MatchString(l) {
 		return true
 	}
-	if strings.HasPrefix(l, "(") && creditParen.MatchString(l) {
+	if strings.HasPrefix(l, "(") && creditParen().MatchString(l) {
 		return true
 	}
 	if strings.HasPrefix(l, "-") || strings.HasPrefix(l, "–") || strings.HasPrefix(l, "•") {
@@ -93,12 +92,12 @@ func parenFooter(l string) []int {
 	if !strings.HasSuffix(strings.TrimRightFunc(l, unicode.IsSpace), ")") {
 		return nil
 	}
-	return creditParen.FindStringSubmatchIndex(l)
+	return creditParen().FindStringSubmatchIndex(l)
 }
 
 func hasCreditLabel(lines []string) bool {
 	for _, l := range lines {
-		if creditLabel.MatchString(l) || creditParen.MatchString(l) {
+		if creditLabel().MatchString(l) || creditParen().MatchString(l) {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -37,7 +38,7 @@ var zoneOffsets = map[string]int{
 
 // datePatterns are the date spellings FindDate recognises, each with the
 // order of its day, month and year groups.
-var datePatterns = buildDatePatterns()
+var datePatterns = sync.OnceValue(buildDatePatterns)
 
 type datePattern struct {
 	re                  *regexp.Regexp
@@ -125,7 +126,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // year starting at offset year.
 func findDateAround(window string, year int) (time.Time, bool) {
 	best, bestAt := time.Time{}, -1
-	for _, p := range datePatterns {
+	for _, p := range datePatterns() {
 		for _, m := range p.re.FindAllStringSubmatchIndex(window, 3) {
 			if m[0] > year || m[1] <= year || (bestAt >= 0 && m[0] >= bestAt) {
 				continue
@@ -232,11 +233,11 @@ func zoneFor(z string) *time.Location {
 
 // urlDate matches a date in an article's address: /2025/06/10/, /20250610…
 // or -20250610.
-var urlDate = regexp.MustCompile(`[/-]((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?:[/\D]|\d{2,}|$)`)
+var urlDate = lazyRegexp(`[/-]((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])(?:[/\D]|\d{2,}|$)`)
 
 // DateFromURL returns the publication day an article's URL carries, if any.
 func DateFromURL(u string) (time.Time, bool) {
-	m := urlDate.FindStringSubmatch(u)
+	m := urlDate().FindStringSubmatch(u)
 	if m == nil {
 		return time.Time{}, false
 	}

@@ -3,7 +3,6 @@ package articles
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 
@@ -192,11 +191,11 @@ func extractMarkdownRelated(body string) (string, []Ref) {
 			out = append(out, "", after)
 		}
 	}
-	return extraBlankLines.ReplaceAllString(strings.Join(out, "\n"), "\n\n"), refs
+	return extraBlankLines().ReplaceAllString(strings.Join(out, "\n"), "\n\n"), refs
 }
 
 // extraBlankLines matches the runs of blank lines that removed markers leave.
-var extraBlankLines = regexp.MustCompile(`\n(?:[ \t]*\n){2,}`)
+var extraBlankLines = lazyRegexp(`\n(?:[ \t]*\n){2,}`)
 
 func firstNonEmpty(values ...string) string {
 	for _, v := range values {

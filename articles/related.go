@@ -1,7 +1,6 @@
 package articles
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,15 +13,15 @@ const markerWords = `baca\s+(?:juga|pula)|lihat\s+juga|read\s+(?:also|more)|also
 var (
 	// markerStart matches a marker at the start of a line, with an optional
 	// bullet or opening bracket, and captures whether a colon follows.
-	markerStart = regexp.MustCompile(`^(?:[-•*>»]\s*)?\[?\s*(?i:(` + markerWords + `))\s*(:|\||-|–)?\s*`)
+	markerStart = lazyRegexp(`^(?:[-•*>»]\s*)?\[?\s*(?i:(` + markerWords + `))\s*(:|\||-|–)?\s*`)
 	// markerBracketed matches "[ Baca juga : Title ]" anywhere in a line.
-	markerBracketed = regexp.MustCompile(`\[\s*(?i:` + markerWords + `)\s*:?\s*([^\]]*)\]`)
+	markerBracketed = lazyRegexp(`\[\s*(?i:` + markerWords + `)\s*:?\s*([^\]]*)\]`)
 	// markerGlued matches a marker glued after a sentence inside a line.
-	markerGlued = regexp.MustCompile(`([.!?"”])\s*(?i:` + markerWords + `)\s*:\s*(.*)$`)
+	markerGlued = lazyRegexp(`([.!?"”])\s*(?i:` + markerWords + `)\s*:\s*(.*)$`)
 	// urlPattern finds an http(s) URL in a ref line.
-	urlPattern = regexp.MustCompile(`https?://[^\s<>()\[\]"]+`)
+	urlPattern = lazyRegexp(`https?://[^\s<>()\[\]"]+`)
 	// mdLink matches a Markdown link [text](url).
-	mdLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)
+	mdLink = lazyRegexp(`\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)`)
 )
 
 // extractRelated walks article lines, takes out every related-article marker
@@ -84,7 +83,7 @@ func cutMarker(line string) (rest string, ok bool) {
 	if !mayStartWithMarker(line) {
 		return "", false
 	}
-	m := markerStart.FindStringSubmatchIndex(line)
+	m := markerStart().FindStringSubmatchIndex(line)
 	if m == nil {
 		return "", false
 	}
@@ -113,13 +112,13 @@ func cutMarker(line string) (rest string, ok bool) {
 func cutInlineMarkers(line string, refs []Ref) (string, string, []Ref) {
 	after := ""
 	if strings.IndexByte(line, '[') >= 0 {
-		for _, m := range markerBracketed.FindAllStringSubmatch(line, -1) {
+		for _, m := range markerBracketed().FindAllStringSubmatch(line, -1) {
 			refs = appendRef(refs, m[1])
 		}
-		line = collapseSpaces(markerBracketed.ReplaceAllString(line, " "))
+		line = collapseSpaces(markerBracketed().ReplaceAllString(line, " "))
 	}
 	if strings.IndexByte(line, ':') >= 0 && mayHoldMarker(line) {
-		if m := markerGlued.FindStringSubmatchIndex(line); m != nil {
+		if m := markerGlued().FindStringSubmatchIndex(line); m != nil {
 			var title string
 			title, after = cutRefText(line[m[4]:m[5]])
 			refs = appendRef(refs, title)
@@ -133,7 +132,7 @@ func cutInlineMarkers(line string, refs []Ref) (string, string, []Ref) {
 // short, without sentence-ending punctuation, not itself a marker.
 func looksLikeRefTitle(line string) bool {
 	l := stripBullet(line)
-	if urlPattern.MatchString(l) || mdLink.MatchString(l) {
+	if urlPattern().MatchString(l) || mdLink().MatchString(l) {
 		return true
 	}
 	n := utf8.RuneCountInString(l)
@@ -150,9 +149,9 @@ func stripBullet(s string) string {
 func appendRef(refs []Ref, text string) []Ref {
 	text = strings.TrimSpace(text)
 	var ref Ref
-	if m := mdLink.FindStringSubmatch(text); m != nil {
+	if m := mdLink().FindStringSubmatch(text); m != nil {
 		ref.Title, ref.URL = m[1], m[2]
-	} else if u := urlPattern.FindString(text); u != "" {
+	} else if u := urlPattern().FindString(text); u != "" {
 		ref.URL = strings.TrimRight(u, ".,;:!?")
 		ref.Title = strings.Replace(text, u, " ", 1)
 	} else {
