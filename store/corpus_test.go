@@ -16,7 +16,9 @@ import (
 // name the headline cut takes along, one-title blocks followed by prose without final
 // punctuation, glued paragraphs, teaser and full text under one URL in two
 // datasets, feed entries whose related links carry URLs, several scripts),
-// as text files, CSV exports and an Atom feed, and checks that every body
+// as text files (some saved twice, byte for byte, in a mirror directory),
+// CSV exports and an Atom feed, and checks that the same content is stored
+// once (importRealShape), that every body
 // sentence survives, every related link resolves to the article it names,
 // no prose becomes a ref and the full text wins over every teaser.
 func TestRealShapeCorpusLosesNothing(t *testing.T) {

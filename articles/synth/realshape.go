@@ -162,7 +162,7 @@ func (a ShapeArticle) Body(i int, teaser bool) string {
 // (title line, outlet dateline), a quarter of the others as entries of an
 // Atom feed whose related links carry URLs, the rest split between two CSV
 // exports of different scrapers (Indonesian and English column names), and
-// the teasers in a third.
+// the teasers in a third; some text files are saved twice (writeMirror).
 func (c RealShape) Write(dir string) error {
 	urls := map[string]string{}
 	for _, a := range c.Articles {
@@ -187,6 +187,11 @@ func (c RealShape) Write(dir string) error {
 			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 				return err
 			}
+			if i%mirrorEvery == 0 {
+				if err := writeMirror(dir, i, text); err != nil {
+					return err
+				}
+			}
 		case i%4 == 3:
 			fmt.Fprintf(&feed, "<entry><title>%s</title><link href=\"%s\"/><published>2024-04-%02dT08:00:00+07:00</published><content type=\"html\">%s</content></entry>\n",
 				html.EscapeString(a.Title), html.EscapeString(a.URL), 1+i%28, html.EscapeString(a.entryHTML(urls)))
@@ -209,6 +214,20 @@ func (c RealShape) Write(dir string) error {
 		}
 	}
 	return nil
+}
+
+// mirrorEvery: every so many text files are saved a second time, byte for
+// byte, in a mirror of the scrape directory (another path, so another
+// identity); the same content must still be stored once.
+const mirrorEvery = 9
+
+// writeMirror writes article i's text file again under dir/mirror.
+func writeMirror(dir string, i int, text string) error {
+	p := filepath.Join(dir, "mirror", "txt", fmt.Sprintf("%05d.txt", i))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, []byte(text), 0o644)
 }
 
 // entryHTML is the article as a feed entry's HTML: one paragraph a
