@@ -61,12 +61,17 @@ type Failure struct {
 // input is one file (or stdin) to parse.
 type input struct {
 	path string
+	// named reports a file named in the import's paths (or standard
+	// input) rather than one found in a directory: what is skipped silently
+	// beside other files is a failure when asked for by name.
+	named bool
 }
 
 // parsed is part of the result of parsing one input: a chunk of its
 // articles, and with the last chunk (final) the input's error.
 type parsed struct {
 	path     string
+	named    bool // see input.named
 	articles []articles.Article
 	prepared []prepared          // the articles' prepared columns (prepareAll)
 	terms    map[string]struct{} // the index terms of the articles
@@ -136,7 +141,7 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 			done++
 		}
 		switch {
-		case skippable(res.err) && len(res.articles) == 0:
+		case res.skippable():
 			sum.Skipped++
 		case res.err != nil:
 			sum.Failed++
@@ -180,8 +185,13 @@ func (s *Store) Import(ctx context.Context, paths []string, opt ImportOptions) (
 
 // skippable reports an input that holds no articles by its nature: an
 // empty file, or the link graph beside an exported directory's articles.
-func skippable(err error) bool {
-	return errors.Is(err, articles.ErrEmpty) || errors.Is(err, articles.ErrLinkGraph)
+// A link graph named on its own is a failure that says what it is: whoever
+// named it meant to import articles.
+func (p parsed) skippable() bool {
+	if len(p.articles) > 0 {
+		return false
+	}
+	return errors.Is(p.err, articles.ErrEmpty) || errors.Is(p.err, articles.ErrLinkGraph) && !p.named
 }
 
 // ErrInterrupted reports an import or fetch stopped by its context (Ctrl-C,
@@ -478,7 +488,7 @@ func (s *Store) resolvePending(ctx context.Context, sum *Summary) error {
 func collectInputs(paths []string, anyType bool) (inputs []input, skipped int, failures []Failure) {
 	for _, p := range paths {
 		if p == "-" {
-			inputs = append(inputs, input{path: "-"})
+			inputs = append(inputs, input{path: "-", named: true})
 			continue
 		}
 		info, err := os.Stat(p)
@@ -491,7 +501,7 @@ func collectInputs(paths []string, anyType bool) (inputs []input, skipped int, f
 				failures = append(failures, Failure{Path: p, Err: fmt.Errorf("%s: %w", p, err)})
 				continue
 			}
-			inputs = append(inputs, input{path: absPath(p)})
+			inputs = append(inputs, input{path: absPath(p), named: true})
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -591,7 +601,7 @@ func parseAll(ctx context.Context, inputs []input, workers int, opt ImportOption
 // final with the input's error; a panic in a parser becomes an error naming
 // the input. It reports false when the import was cancelled.
 func parseInput(in input, opt ImportOptions, send func(parsed) bool) (ok bool) {
-	res := parsed{path: in.path}
+	res := parsed{path: in.path, named: in.named}
 	cancelled := errors.New("import cancelled")
 	emit := func(a articles.Article) error {
 		res.articles = append(res.articles, a)

@@ -195,4 +195,10 @@ func TestJSONLExportWritesTheShowShape(t *testing.T) {
 	if code, out, errOut := kabar(t, "", "--db", again, "import", out2); code != 0 || !strings.Contains(out, "4 new, 0 updated, 0 unchanged, 1 skipped, 0 failed") {
 		t.Fatalf("import the export: %d %q %q", code, out, errOut)
 	}
+	// named on its own, the link graph is a failure that says what it is
+	graph := filepath.Join(out2, "links.csv")
+	code, out, errOut := kabar(t, "", "--db", again, "import", graph)
+	if code == 0 || !strings.Contains(out+errOut, graph) || !strings.Contains(out+errOut, "link graph") || !strings.Contains(out, "0 skipped, 1 failed") {
+		t.Fatalf("import links.csv by name: %d %q %q", code, out, errOut)
+	}
 }
