@@ -53,7 +53,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// that text itself; errors are made safe in printError
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(a.printError))
+	err := fang.Execute(ctx, root, fang.WithVersion(version()), fang.WithErrorHandler(a.printError), fang.WithoutManpage())
 	return exitStatus(ctx, err)
 }
 
@@ -99,7 +99,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddGroup(&cobra.Group{ID: groupLibrary, Title: "Library"}, &cobra.Group{ID: groupFeeds, Title: "Feeds"})
 	root.AddCommand(a.importCommand(), a.exportCommand(), a.listCommand(), a.searchCommand(),
-		a.showCommand(), a.linksCommand(), a.similarCommand(), a.storyCommand(), a.tagCommand(), a.untagCommand(), a.rmCommand(), a.pruneCommand(), a.checkCommand(), a.feedCommand(), a.fetchCommand(), a.demoCommand(), a.configCommand())
+		a.showCommand(), a.linksCommand(), a.similarCommand(), a.storyCommand(), a.tagCommand(), a.untagCommand(), a.rmCommand(), a.pruneCommand(), a.checkCommand(), a.feedCommand(), a.fetchCommand(), a.demoCommand(), a.configCommand(), a.manCommand())
 	root.SetHelpCommandGroupID("")
 	return root
 }

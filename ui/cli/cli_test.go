@@ -302,3 +302,12 @@ func unmarshal(t *testing.T, data []byte, v any) {
 		t.Fatalf("not JSON: %v\n%s", err, data)
 	}
 }
+
+// TestManWritesToTheGivenStream: kabar man writes its roff page to the
+// stream Run was given (fang's own man command wrote to os.Stdout).
+func TestManWritesToTheGivenStream(t *testing.T) {
+	code, out, errOut := kabar(t, "", "man")
+	if code != 0 || !strings.Contains(out[:min(len(out), 300)], ".TH") || !strings.Contains(out, "import") {
+		t.Fatalf("kabar man: %d, stdout %.200q, stderr %q", code, out, errOut)
+	}
+}
