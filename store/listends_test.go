@@ -122,15 +122,6 @@ func newestFirstByHand(t *testing.T, s *Store, opt ListOptions) []int64 {
 	return ids
 }
 
-// listingIDs is the ids of listings, in order.
-func listingIDs(ls []articles.Listing) []int64 {
-	ids := make([]int64, len(ls))
-	for i, l := range ls {
-		ids[i] = l.ID
-	}
-	return ids
-}
-
 // TestSearchPagesFromAPlace: a search's page asked for after a result
 // (SearchAfter) is the page the newest-first results have next to it,
 // however the search finds them (sorting every match, starting from a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"time"
 
 	"kabar/articles"
@@ -18,37 +19,72 @@ type PruneOptions struct {
 	Source string
 	// DryRun lists what would go without removing it.
 	DryRun bool
+	// Removed, when set, is given each batch of articles as soon as it is
+	// gone (or, with DryRun, would go), oldest first; an error from it
+	// stops the prune.
+	Removed func([]articles.Listing) error
 }
 
-// pruneBatch is how many articles one prune transaction removes.
+// pruneBatch is how many articles one prune transaction removes, and how
+// many listings a prune holds at a time.
 const pruneBatch = 1000
 
-// Prune removes old articles, never starred or tagged ones, and returns
-// what it removed (or, with DryRun, would remove), oldest first.
-func (s *Store) Prune(ctx context.Context, opt PruneOptions) ([]articles.Listing, error) {
+// Prune removes old articles, never starred or tagged ones, a batch at a
+// time, oldest first, and returns how many it removed (or, with DryRun,
+// would remove). Its memory does not grow with the number removed: each
+// batch goes to opt.Removed and is dropped. A prune stopped by ctx keeps
+// what it removed and reports it.
+func (s *Store) Prune(ctx context.Context, opt PruneOptions) (int, error) {
+	removed := 0
+	after := ListCursor{SortKey: math.MinInt64, ID: math.MinInt64}
+	for {
+		batch, err := s.pruneCandidates(ctx, opt, after)
+		if err != nil || len(batch) == 0 {
+			return removed, err
+		}
+		if !opt.DryRun {
+			if err := s.inTx(ctx, func(tx *sql.Tx) error { return deleteArticles(ctx, tx, listingIDs(batch)) }); err != nil {
+				return removed, fmt.Errorf("store: prune: %w", withAdvice(s.path, err))
+			}
+		}
+		removed += len(batch)
+		if opt.Removed != nil {
+			if err := opt.Removed(batch); err != nil {
+				return removed, err
+			}
+		}
+		if len(batch) < pruneBatch {
+			break
+		}
+		after = CursorOf(batch[len(batch)-1])
+	}
+	if opt.DryRun || removed == 0 {
+		return removed, nil
+	}
+	return removed, s.resolvePending(ctx, &Summary{})
+}
+
+// pruneCandidates reads the next batch of articles a prune removes, oldest
+// first, after the given place in that order.
+func (s *Store) pruneCandidates(ctx context.Context, opt PruneOptions, after ListCursor) ([]articles.Listing, error) {
 	q := `SELECT ` + listColumns + ` FROM articles a LEFT JOIN state s ON s.article_id = a.id
-		WHERE a.sort_key < ? AND coalesce(s.starred, 0) = 0
+		WHERE a.sort_key < ? AND ` + listedBefore + ` AND coalesce(s.starred, 0) = 0
 		AND NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id)`
-	args := []any{opt.Before.Unix()}
+	args := []any{opt.Before.Unix(), after.SortKey, after.ID}
 	if opt.Source != "" {
 		q += ` AND a.source = ?`
 		args = append(args, opt.Source)
 	}
-	old, err := s.queryListings(ctx, "prune", q+` ORDER BY a.sort_key, a.id`, args...)
-	if err != nil || opt.DryRun || len(old) == 0 {
-		return old, err
+	return s.queryListings(ctx, "prune", q+` ORDER BY a.sort_key, a.id LIMIT ?`, append(args, pruneBatch)...)
+}
+
+// listingIDs returns the ids of listings, in their order.
+func listingIDs(ls []articles.Listing) []int64 {
+	ids := make([]int64, len(ls))
+	for i, l := range ls {
+		ids[i] = l.ID
 	}
-	for start := 0; start < len(old); start += pruneBatch {
-		batch := old[start:min(start+pruneBatch, len(old))]
-		ids := make([]int64, len(batch))
-		for i, l := range batch {
-			ids[i] = l.ID
-		}
-		if err := s.inTx(ctx, func(tx *sql.Tx) error { return deleteArticles(ctx, tx, ids) }); err != nil {
-			return old[:start], fmt.Errorf("store: prune: %w", withAdvice(s.path, err))
-		}
-	}
-	return old, s.resolvePending(ctx, &Summary{})
+	return ids
 }
 
 // FreeBytes is the space inside the library file that deleted articles left

@@ -298,7 +298,7 @@ func TestPruneKeepsStarredAndTagged(t *testing.T) {
 	check(t, s.SetStarred(ctx, ids["Banji"], true))
 	check(t, s.Tag(ctx, ids["Warga"], "arsip"))
 	before := time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)
-	dry := must(s.Prune(ctx, PruneOptions{Before: before, DryRun: true}))(t)
+	dry := pruned(t, s, PruneOptions{Before: before, DryRun: true})
 	var titles []string
 	for _, l := range dry {
 		titles = append(titles, l.Title[:5])
@@ -309,7 +309,7 @@ func TestPruneKeepsStarredAndTagged(t *testing.T) {
 	if c := must(s.Counts(ctx))(t); c.Total != 6 {
 		t.Fatal("a dry run removed articles")
 	}
-	gone := must(s.Prune(ctx, PruneOptions{Before: before, Source: "Lereng News"}))(t)
+	gone := pruned(t, s, PruneOptions{Before: before, Source: "Lereng News"})
 	if len(gone) != 1 || gone[0].ID != ids["Harga"] {
 		t.Fatalf("prune of Lereng News removed %+v", gone)
 	}
@@ -321,4 +321,70 @@ func TestPruneKeepsStarredAndTagged(t *testing.T) {
 		t.Fatal("negative free space")
 	}
 	check(t, s.Vacuum(ctx))
+}
+
+// pruned runs a prune and returns what it removed (or would remove), in the
+// order its batches came, failing the test on an error or a count that
+// disagrees with them.
+func pruned(t *testing.T, s *Store, opt PruneOptions) []articles.Listing {
+	t.Helper()
+	var all []articles.Listing
+	opt.Removed = func(batch []articles.Listing) error {
+		if len(batch) == 0 || len(batch) > pruneBatch {
+			t.Fatalf("a prune batch of %d listings", len(batch))
+		}
+		all = append(all, batch...)
+		return nil
+	}
+	n, err := s.Prune(context.Background(), opt)
+	if err != nil || n != len(all) {
+		t.Fatalf("prune %+v: %d removed, %d listed, %v", opt, n, len(all), err)
+	}
+	return all
+}
+
+// TestPruneGoesABatchAtATime: a prune of several batches hands each to
+// Removed as it goes, oldest first, skips the starred articles between
+// them, and removes every other old article exactly once; a dry run lists
+// the same articles and removes none.
+func TestPruneGoesABatchAtATime(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	const n = 2*pruneBatch + 500
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var as []articles.Article
+	for i := range n + 10 { // the last ten are too new to prune
+		as = append(as, articles.Article{Title: fmt.Sprintf("Kabar Lama Nomor %d", i), Body: fmt.Sprintf("Isi kabar lama nomor %d.", i),
+			Source: "Kabar Arsip", Published: base.Add(time.Duration(i) * time.Hour), Origin: articles.Origin{Path: fmt.Sprintf("arsip/%d.txt", i)}})
+	}
+	must(s.ImportArticles(ctx, as))(t)
+	ls := must(s.List(ctx, ListOptions{Limit: n + 10}))(t)
+	starred := map[int64]bool{}
+	for i, l := range ls {
+		if i%97 == 0 && l.Published.Before(base.Add(n*time.Hour)) {
+			check(t, s.SetStarred(ctx, l.ID, true))
+			starred[l.ID] = true
+		}
+	}
+	opt := PruneOptions{Before: base.Add(n * time.Hour)}
+	dryOpt := opt
+	dryOpt.DryRun = true
+	dry := pruned(t, s, dryOpt)
+	if c := must(s.Counts(ctx))(t); c.Total != n+10 {
+		t.Fatalf("a dry run left %d of %d articles", c.Total, n+10)
+	}
+	gone := pruned(t, s, opt)
+	if want := n - len(starred); len(gone) != want || !slices.Equal(listingIDs(dry), listingIDs(gone)) {
+		t.Fatalf("removed %d articles (dry run %d), want %d", len(gone), len(dry), want)
+	}
+	seen := map[int64]bool{}
+	for i, l := range gone {
+		if seen[l.ID] || starred[l.ID] || i > 0 && l.Published.Before(gone[i-1].Published) {
+			t.Fatalf("removed #%d %q: twice, starred or out of order", i, l.Title)
+		}
+		seen[l.ID] = true
+	}
+	if c := must(s.Counts(ctx))(t); c.Total != 10+len(starred) {
+		t.Fatalf("%d articles left, want the 10 new and %d starred", c.Total, len(starred))
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"kabar/articles"
 	"kabar/store"
 )
 
@@ -69,13 +70,15 @@ func (a *app) pruneCommand() *cobra.Command {
 			return err
 		},
 		RunE: a.writing(func(cmd *cobra.Command, _ []string, s *store.Store) error {
-			ctx := cmd.Context()
-			gone, err := s.Prune(ctx, store.PruneOptions{Before: time.Now().Add(-age), Source: source, DryRun: dryRun})
-			for _, l := range gone {
-				if _, werr := fmt.Fprintln(a.out, listingLine(l)); werr != nil {
-					return werr
+			printBatch := func(batch []articles.Listing) error {
+				for _, l := range batch {
+					if _, err := fmt.Fprintln(a.out, listingLine(l)); err != nil {
+						return err
+					}
 				}
+				return nil
 			}
+			gone, err := s.Prune(cmd.Context(), store.PruneOptions{Before: time.Now().Add(-age), Source: source, DryRun: dryRun, Removed: printBatch})
 			if err != nil {
 				return err
 			}
@@ -83,7 +86,7 @@ func (a *app) pruneCommand() *cobra.Command {
 			if dryRun {
 				verb = "would remove"
 			}
-			if _, err := fmt.Fprintf(a.out, "%s %s\n", verb, plural(len(gone), "article")); err != nil {
+			if _, err := fmt.Fprintf(a.out, "%s %s\n", verb, plural(gone, "article")); err != nil {
 				return err
 			}
 			return a.reportFreeSpace(cmd, s, vacuum && !dryRun)
