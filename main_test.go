@@ -282,8 +282,32 @@ func BenchmarkStartToFirstScreen1M(b *testing.B) {
 		if os.Geteuid() != 0 {
 			b.Skip("dropping the page cache needs root")
 		}
-		coldVersion(b)
+		coldVersion(b, buildKabar(b), "--version")
 	})
+	b.Run("cold-empty-program", func(b *testing.B) { // this machine's floor for any Go program
+		if os.Geteuid() != 0 {
+			b.Skip("dropping the page cache needs root")
+		}
+		coldVersion(b, buildEmptyProgram(b))
+	})
+}
+
+// buildEmptyProgram builds a Go program whose main does nothing and returns
+// its path.
+func buildEmptyProgram(b *testing.B) string {
+	dir := b.TempDir()
+	for name, text := range map[string]string{"go.mod": "module empty\n", "main.go": "package main\n\nfunc main() {}\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bin := filepath.Join(dir, "empty")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // dropPageCache empties the kernel's page cache (root only), so the next
@@ -294,18 +318,18 @@ func dropPageCache(b *testing.B) {
 	}
 }
 
-// coldVersion times kabar --version from exec to exit with the page cache
-// dropped before each run: loading the binary and its packages' start-up.
-func coldVersion(b *testing.B) {
-	bin := buildKabar(b)
+// coldVersion times a program (kabar --version) from exec to exit with the
+// page cache dropped before each run: loading the binary and its packages'
+// start-up.
+func coldVersion(b *testing.B, bin string, args ...string) {
 	var total time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		dropPageCache(b)
 		b.StartTimer()
 		start := time.Now()
-		if out, err := exec.Command(bin, "--version").CombinedOutput(); err != nil {
-			b.Fatalf("kabar --version: %v %s", err, out)
+		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			b.Fatalf("%s %s: %v %s", bin, args, err, out)
 		}
 		total += time.Since(start)
 	}
