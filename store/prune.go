@@ -39,20 +39,13 @@ func (s *Store) Prune(ctx context.Context, opt PruneOptions) (int, error) {
 	after := ListCursor{SortKey: math.MinInt64, ID: math.MinInt64}
 	for {
 		batch, err := s.pruneCandidates(ctx, opt, after)
-		if err != nil || len(batch) == 0 {
+		if err != nil {
 			return removed, err
 		}
-		if !opt.DryRun {
-			if err := s.inTx(ctx, func(tx *sql.Tx) error { return deleteArticles(ctx, tx, listingIDs(batch)) }); err != nil {
-				return removed, fmt.Errorf("store: prune: %w", withAdvice(s.path, err))
-			}
+		if err := s.removeBatch(ctx, opt, batch); err != nil {
+			return removed, err
 		}
 		removed += len(batch)
-		if opt.Removed != nil {
-			if err := opt.Removed(batch); err != nil {
-				return removed, err
-			}
-		}
 		if len(batch) < pruneBatch {
 			break
 		}
@@ -62,6 +55,23 @@ func (s *Store) Prune(ctx context.Context, opt PruneOptions) (int, error) {
 		return removed, nil
 	}
 	return removed, s.resolvePending(ctx, &Summary{})
+}
+
+// removeBatch removes one batch of a prune (unless it is a dry run) and
+// hands it to opt.Removed.
+func (s *Store) removeBatch(ctx context.Context, opt PruneOptions, batch []articles.Listing) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	if !opt.DryRun {
+		if err := s.inTx(ctx, func(tx *sql.Tx) error { return deleteArticles(ctx, tx, listingIDs(batch)) }); err != nil {
+			return fmt.Errorf("store: prune: %w", withAdvice(s.path, err))
+		}
+	}
+	if opt.Removed != nil {
+		return opt.Removed(batch)
+	}
+	return nil
 }
 
 // pruneCandidates reads the next batch of articles a prune removes, oldest

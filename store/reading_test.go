@@ -388,3 +388,28 @@ func TestPruneGoesABatchAtATime(t *testing.T) {
 		t.Fatalf("%d articles left, want the 10 new and %d starred", c.Total, len(starred))
 	}
 }
+
+// TestPruneOfWholeBatchesResolvesLinksAfterwards: a prune that removes a
+// whole number of batches still tries again the links that pointed at what
+// it removed, so none is left waiting for the next import.
+func TestPruneOfWholeBatchesResolvesLinksAfterwards(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var as []articles.Article
+	for i := range pruneBatch {
+		as = append(as, articles.Article{Title: fmt.Sprintf("Kabar Lama Nomor %d", i), Body: fmt.Sprintf("Isi kabar lama nomor %d.", i),
+			Published: base.Add(time.Duration(i) * time.Hour), Origin: articles.Origin{Path: fmt.Sprintf("arsip/%d.txt", i)}})
+	}
+	as = append(as, articles.Article{Title: "Kabar Baru Menyebut Kabar Lama", Body: "Isi kabar baru.", Published: base.AddDate(1, 0, 0),
+		Related: []articles.Ref{{Title: "Kabar Lama Nomor 7"}}, Origin: articles.Origin{Path: "baru.txt"}})
+	must(s.ImportArticles(ctx, as))(t)
+	if n := pruned(t, s, PruneOptions{Before: base.AddDate(0, 6, 0)}); len(n) != pruneBatch {
+		t.Fatalf("removed %d articles, want %d", len(n), pruneBatch)
+	}
+	var waiting int
+	check(t, s.db.QueryRowContext(ctx, `SELECT count(*) FROM refs WHERE match = ?`, string(matchPending)).Scan(&waiting))
+	if waiting != 0 {
+		t.Fatalf("%d links still wait to be resolved again after the prune", waiting)
+	}
+}
