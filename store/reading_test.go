@@ -352,29 +352,29 @@ func TestPruneGoesABatchAtATime(t *testing.T) {
 	ctx := context.Background()
 	const n = 2*pruneBatch + 500
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	var as []articles.Article
-	for i := range n + 10 { // the last ten are too new to prune
-		as = append(as, articles.Article{Title: fmt.Sprintf("Kabar Lama Nomor %d", i), Body: fmt.Sprintf("Isi kabar lama nomor %d.", i),
-			Source: "Kabar Arsip", Published: base.Add(time.Duration(i) * time.Hour), Origin: articles.Origin{Path: fmt.Sprintf("arsip/%d.txt", i)}})
-	}
-	must(s.ImportArticles(ctx, as))(t)
-	ls := must(s.List(ctx, ListOptions{Limit: n + 10}))(t)
-	starred := map[int64]bool{}
+	cut := base.Add(n / sameMinute * time.Minute)
+	must(s.ImportArticles(ctx, oldArticles(n+3*sameMinute, base)))(t) // the last ones are too new to prune
+	ls := must(s.List(ctx, ListOptions{Limit: n + 3*sameMinute}))(t)
+	starred, old := map[int64]bool{}, 0
 	for i, l := range ls {
-		if i%97 == 0 && l.Published.Before(base.Add(n*time.Hour)) {
+		if !l.Published.Before(cut) {
+			continue
+		}
+		old++
+		if i%97 == 0 {
 			check(t, s.SetStarred(ctx, l.ID, true))
 			starred[l.ID] = true
 		}
 	}
-	opt := PruneOptions{Before: base.Add(n * time.Hour)}
+	opt := PruneOptions{Before: cut}
 	dryOpt := opt
 	dryOpt.DryRun = true
 	dry := pruned(t, s, dryOpt)
-	if c := must(s.Counts(ctx))(t); c.Total != n+10 {
-		t.Fatalf("a dry run left %d of %d articles", c.Total, n+10)
+	if c := must(s.Counts(ctx))(t); c.Total != n+3*sameMinute {
+		t.Fatalf("a dry run left %d of %d articles", c.Total, n+3*sameMinute)
 	}
 	gone := pruned(t, s, opt)
-	if want := n - len(starred); len(gone) != want || !slices.Equal(listingIDs(dry), listingIDs(gone)) {
+	if want := old - len(starred); old < 2*pruneBatch || len(gone) != want || !slices.Equal(listingIDs(dry), listingIDs(gone)) {
 		t.Fatalf("removed %d articles (dry run %d), want %d", len(gone), len(dry), want)
 	}
 	seen := map[int64]bool{}
@@ -384,9 +384,24 @@ func TestPruneGoesABatchAtATime(t *testing.T) {
 		}
 		seen[l.ID] = true
 	}
-	if c := must(s.Counts(ctx))(t); c.Total != 10+len(starred) {
-		t.Fatalf("%d articles left, want the 10 new and %d starred", c.Total, len(starred))
+	if c := must(s.Counts(ctx))(t); c.Total != n+3*sameMinute-old+len(starred) {
+		t.Fatalf("%d articles left, want the %d new and %d starred", c.Total, n+3*sameMinute-old, len(starred))
 	}
+}
+
+// sameMinute is how many articles oldArticles dates the same minute, as a
+// feed does with its entries: a prune's batches then end inside a run of
+// equal dates.
+const sameMinute = 7
+
+// oldArticles makes n articles dated from base on, sameMinute to a minute.
+func oldArticles(n int, base time.Time) []articles.Article {
+	as := make([]articles.Article, 0, n)
+	for i := range n {
+		as = append(as, articles.Article{Title: fmt.Sprintf("Kabar Lama Nomor %d", i), Body: fmt.Sprintf("Isi kabar lama nomor %d.", i),
+			Source: "Kabar Arsip", Published: base.Add(time.Duration(i/sameMinute) * time.Minute), Origin: articles.Origin{Path: fmt.Sprintf("arsip/%d.txt", i)}})
+	}
+	return as
 }
 
 // TestPruneOfWholeBatchesResolvesLinksAfterwards: a prune that removes a
@@ -396,12 +411,7 @@ func TestPruneOfWholeBatchesResolvesLinksAfterwards(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	var as []articles.Article
-	for i := range pruneBatch {
-		as = append(as, articles.Article{Title: fmt.Sprintf("Kabar Lama Nomor %d", i), Body: fmt.Sprintf("Isi kabar lama nomor %d.", i),
-			Published: base.Add(time.Duration(i) * time.Hour), Origin: articles.Origin{Path: fmt.Sprintf("arsip/%d.txt", i)}})
-	}
-	as = append(as, articles.Article{Title: "Kabar Baru Menyebut Kabar Lama", Body: "Isi kabar baru.", Published: base.AddDate(1, 0, 0),
+	as := append(oldArticles(pruneBatch, base), articles.Article{Title: "Kabar Baru Menyebut Kabar Lama", Body: "Isi kabar baru.", Published: base.AddDate(1, 0, 0),
 		Related: []articles.Ref{{Title: "Kabar Lama Nomor 7"}}, Origin: articles.Origin{Path: "baru.txt"}})
 	must(s.ImportArticles(ctx, as))(t)
 	if n := pruned(t, s, PruneOptions{Before: base.AddDate(0, 6, 0)}); len(n) != pruneBatch {
