@@ -282,13 +282,13 @@ func BenchmarkStartToFirstScreen1M(b *testing.B) {
 		if os.Geteuid() != 0 {
 			b.Skip("dropping the page cache needs root")
 		}
-		coldVersion(b, buildKabar(b), "--version")
+		coldStart(b, buildKabar(b), "--version")
 	})
 	b.Run("cold-empty-program", func(b *testing.B) { // this machine's floor for any Go program
 		if os.Geteuid() != 0 {
 			b.Skip("dropping the page cache needs root")
 		}
-		coldVersion(b, buildEmptyProgram(b))
+		coldStart(b, buildEmptyProgram(b))
 	})
 }
 
@@ -318,10 +318,10 @@ func dropPageCache(b *testing.B) {
 	}
 }
 
-// coldVersion times a program (kabar --version) from exec to exit with the
+// coldStart times a program (kabar --version) from exec to exit with the
 // page cache dropped before each run: loading the binary and its packages'
 // start-up.
-func coldVersion(b *testing.B, bin string, args ...string) {
+func coldStart(b *testing.B, bin string, args ...string) {
 	var total time.Duration
 	for b.Loop() {
 		b.StopTimer()
